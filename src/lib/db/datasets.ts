@@ -1,0 +1,61 @@
+/** Datasets and their answers: create (all-or-nothing), read back, rename, delete. */
+import { concatTables, sliceTable, type AnswerTable } from '../engine/answers';
+import { database, type AnswerChunk, type DatasetRecord, type NpsLinesDatabase } from './database';
+
+/** Answers per stored record: big enough for speed, small enough to read back in pieces. */
+export const CHUNK_SIZE = 65536;
+
+function chunksOf(datasetId: string, table: AnswerTable, firstIndex: number): AnswerChunk[] {
+  const chunks: AnswerChunk[] = [];
+  for (let start = 0, index = firstIndex; start < table.length; start += CHUNK_SIZE, index++) {
+    chunks.push({ datasetId, index, ...sliceTable(table, start, Math.min(table.length, start + CHUNK_SIZE)) });
+  }
+  return chunks;
+}
+
+/**
+ * Stores a new dataset and all its answers in one transaction: if anything fails half way, the
+ * database is exactly as it was (IndexedDB rolls the whole transaction back).
+ */
+export async function createDataset(
+  record: Omit<DatasetRecord, 'answerCount' | 'chunkCount' | 'nextAnswerId'>,
+  table: AnswerTable,
+  db: NpsLinesDatabase = database(),
+  onChunkStored?: (stored: number, total: number) => void,
+): Promise<DatasetRecord> {
+  const chunks = chunksOf(record.id, table, 0);
+  const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: chunks.length, nextAnswerId: table.length };
+  await db.transaction('rw', db.datasets, db.chunks, async () => {
+    await db.datasets.add(full);
+    for (let i = 0; i < chunks.length; i++) {
+      await db.chunks.add(chunks[i]);
+      onChunkStored?.(i + 1, chunks.length);
+    }
+  });
+  return full;
+}
+
+export async function listDatasets(db: NpsLinesDatabase = database()): Promise<DatasetRecord[]> {
+  return db.datasets.orderBy('updatedAt').reverse().toArray();
+}
+
+export async function getDataset(id: string, db: NpsLinesDatabase = database()): Promise<DatasetRecord | undefined> {
+  return db.datasets.get(id);
+}
+
+/** All answers of a dataset as one table, in the order they were imported. */
+export async function loadAnswers(record: DatasetRecord, db: NpsLinesDatabase = database()): Promise<AnswerTable> {
+  const chunks = await db.chunks.where('[datasetId+index]').between([record.id, 0], [record.id, Infinity]).toArray();
+  return concatTables(chunks, record.segmentColumns.length);
+}
+
+export async function renameDataset(id: string, name: string, db: NpsLinesDatabase = database()): Promise<void> {
+  await db.datasets.update(id, { name, updatedAt: Date.now() });
+}
+
+export async function deleteDataset(id: string, db: NpsLinesDatabase = database()): Promise<void> {
+  await db.transaction('rw', db.datasets, db.chunks, async () => {
+    await db.chunks.where('datasetId').equals(id).delete();
+    await db.datasets.delete(id);
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * The UI language and t(). Japanese when the browser prefers it, English otherwise; the header's
+ * switch overrides it and is remembered in localStorage.
+ */
+import { en, type MessageKey } from './en';
+import { ja } from './ja';
+
+export type Locale = 'ja' | 'en';
+const messages: Record<Locale, Record<MessageKey, string>> = { ja, en };
+const STORAGE_KEY = 'nps-lines.locale';
+
+function initialLocale(): Locale {
+  if (typeof window === 'undefined') return 'en';
+  const saved = window.localStorage?.getItem(STORAGE_KEY);
+  if (saved === 'ja' || saved === 'en') return saved;
+  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
+  return preferred.some((l) => l?.toLowerCase().startsWith('ja')) ? 'ja' : 'en';
+}
+
+class LocaleState {
+  #current = $state<Locale>(initialLocale());
+
+  get current(): Locale {
+    return this.#current;
+  }
+
+  set current(locale: Locale) {
+    this.#current = locale;
+    window.localStorage?.setItem(STORAGE_KEY, locale);
+    document.documentElement.lang = locale;
+  }
+}
+
+export const locale = new LocaleState();
+
+export type MessageParams = Record<string, string | number>;
+
+/** Fills `{name}` placeholders; unknown ones stay visible so a missing parameter is noticed. */
+export function format(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function translate(lang: Locale, key: MessageKey, params?: MessageParams): string {
+  return format(messages[lang][key] ?? en[key], params);
+}
+
+/** Reactive in templates: reads the current locale. */
+export function t(key: MessageKey, params?: MessageParams): string {
+  return translate(locale.current, key, params);
+}
+
+/** Numbers in the UI's locale (thousands separators). */
+export function formatNumber(value: number, digits = 0): string {
+  return value.toLocaleString(locale.current === 'ja' ? 'ja-JP' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}

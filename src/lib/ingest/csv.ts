@@ -1,0 +1,50 @@
+/**
+ * The PapaParse adapter: records from decoded text. PapaParse only ever sees a string here —
+ * given a File it decodes chunk by chunk and corrupts multi-byte characters cut at a chunk
+ * boundary (../shared/reference/performance.md).
+ */
+import Papa from 'papaparse';
+
+export type Delimiter = ',' | '\t' | ';' | '|';
+export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';', '|'];
+
+/** Guesses the delimiter from the first lines (PapaParse's guesser, limited to the ones we offer). */
+export function detectDelimiter(text: string): Delimiter {
+  const result = Papa.parse<string[]>(text, { preview: 30, delimitersToGuess: [...DELIMITERS] });
+  const d = result.meta.delimiter as Delimiter;
+  return DELIMITERS.includes(d) ? d : ',';
+}
+
+/** All records of a small text (previews, tests, the CLI). Blank lines stay as `['']` records. */
+export function parseRecords(text: string, delimiter: Delimiter, preview = 0): string[][] {
+  return Papa.parse<string[]>(text, { delimiter, preview, skipEmptyLines: false }).data;
+}
+
+/**
+ * Streams the records of a large text in chunks, so the caller can report progress and stay
+ * cancellable. `onRecords` receives each batch and the character offset reached.
+ */
+export function streamRecords(
+  text: string,
+  delimiter: Delimiter,
+  onRecords: (records: string[][], charsDone: number) => void,
+  chunkChars = 4 << 20,
+): void {
+  // PapaParse's typings only allow `chunk` with a File, but its string streamer honours
+  // `chunkSize` too (and a record cut by a chunk edge is carried over to the next chunk).
+  const config = {
+    delimiter,
+    skipEmptyLines: false,
+    chunkSize: chunkChars,
+    chunk(results: Papa.ParseResult<string[]>) {
+      onRecords(results.data, results.meta.cursor);
+    },
+  } as Papa.ParseConfig<string[]>;
+  Papa.parse<string[]>(text, config);
+}
+
+/** A record with no cell holding anything: a blank line, or a row of empty cells. */
+export function isBlankRecord(record: readonly string[]): boolean {
+  for (const cell of record) if (cell.trim() !== '') return false;
+  return true;
+}

@@ -1,0 +1,37 @@
+/**
+ * The whole import of a set of files, from bytes to answer columns: decode each file with its
+ * plan, parse, validate, encode. The worker and the command-line tool both call this.
+ */
+import type { SegmentColumn } from '../engine/answers';
+import { AnswerBuilder, type BuiltAnswers } from './build';
+import { decodeText } from './encoding';
+import type { FilePlan } from './preview';
+
+export interface ImportSource {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportProgress {
+  file: number;
+  /** Share of all bytes done, 0–1. */
+  share: number;
+}
+
+export function importFiles(
+  sources: readonly ImportSource[],
+  plans: readonly FilePlan[],
+  options: { segments?: readonly SegmentColumn[]; firstId?: number; onProgress?: (p: ImportProgress) => void } = {},
+): BuiltAnswers {
+  const builder = new AnswerBuilder(options.segments, options.firstId);
+  const total = sources.reduce((s, f) => s + f.bytes.length, 0) || 1;
+  let before = 0;
+  sources.forEach((source, file) => {
+    const text = decodeText(source.bytes, plans[file].encoding);
+    builder.addFile(file, plans[file], text, (share) =>
+      options.onProgress?.({ file, share: (before + share * source.bytes.length) / total }),
+    );
+    before += source.bytes.length;
+  });
+  return builder.finish();
+}

@@ -1,0 +1,127 @@
+/**
+ * What each column of an export is: the score, the answer's date, the customer, the comment…
+ *
+ * Decided from the header (English and Japanese words survey tools really write, see
+ * ../shared/reference/export-layouts.md) together with the values: a header that says "score" is
+ * only the score when its values are whole numbers 0–10, and a column of such numbers is a score
+ * candidate even under a question text nobody could predict.
+ */
+import { parseDate, parseScore } from './values';
+
+export type ColumnRole = 'score' | 'date' | 'account' | 'respondent' | 'comment' | 'wave' | 'segment' | 'ignore';
+export const COLUMN_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'segment', 'ignore'];
+/** Roles only one column of a file may have. */
+export const SINGLE_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave'];
+
+const SCORE_HEADER = /score|nps|recommend|likel|rating|推奨|おすすめ|お勧め|オススメ|薦め|勧め|すすめ|スコア|点数/i;
+/** Columns beside the score that carry its category or its group, never the score itself. */
+const NOT_SCORE_HEADER = /group|category|segment|sentiment|type|分類|区分|カテゴリ|progress|duration|finished|latitude|longitude/i;
+const DATE_HEADER = /date|time|timestamp|submitted|created|answered|responded|recorded|completed|日時|日付|回答日|タイムスタンプ|時刻|完了/i;
+/** When several date columns exist, the moment of answering beats the moment of starting. */
+const DATE_PREFERRED = /submit|complet|end|record|answer|respond|timestamp|タイムスタンプ|回答|完了/i;
+const DATE_AVOIDED = /start|開始|modified|updated|sent|stage/i;
+const ACCOUNT_HEADER = /account|company|customer|client|organi[sz]ation|external.?(data.?)?ref|tenant|会社|企業|法人|顧客|取引先|組織|得意先/i;
+const RESPONDENT_HEADER = /e-?mail|mail|メール|respondent|contact|person|user.?id|member|回答者|担当者/i;
+/** Ids every tool gives each response: they identify an answer, not a person (acceptance README). */
+const RESPONSE_ID_HEADER = /^(#|id|no\.?|respondent ?id|response ?id|responseid|response_id|submission ?id|回答id|回答番号)$/i;
+const COMMENT_HEADER = /comment|reason|why|feedback|verbatim|open.?ended|text|remark|理由|コメント|ご意見|意見|自由|感想|要望|お聞かせ|記述/i;
+const WAVE_HEADER = /^(wave|survey|survey.?(wave|round|name|id)|iteration|round|調査回|実施回|回|第.*回|調査)$|wave|調査回|実施回/i;
+
+export interface ColumnProfile {
+  header: string;
+  /** Non-empty sample values. */
+  filled: number;
+  distinct: number;
+  scoreShare: number;
+  dateShare: number;
+  /** Mean length of the non-empty values. */
+  meanLength: number;
+  /** Share of values that are only digits/punctuation (ids, numbers). */
+  numericShare: number;
+  /** Share of values that are one plain number: a date only under a date-like header. */
+  plainNumberShare: number;
+}
+
+export function profileColumn(header: string, values: readonly string[]): ColumnProfile {
+  let filled = 0, scores = 0, dates = 0, totalLength = 0, numeric = 0, plain = 0;
+  const distinct = new Set<string>();
+  for (const raw of values) {
+    const v = raw.trim();
+    if (!v) continue;
+    filled++;
+    distinct.add(v);
+    totalLength += v.length;
+    if (parseScore(v).ok && /^\s*\d/.test(v.normalize('NFKC'))) scores++;
+    if (parseDate(v)) dates++;
+    if (/^[\d\s.,:+\-/]+$/.test(v)) numeric++;
+    if (/^\d+(\.\d+)?$/.test(v)) plain++;
+  }
+  const share = (k: number) => (filled ? k / filled : 0);
+  return {
+    header,
+    filled,
+    distinct: distinct.size,
+    scoreShare: share(scores),
+    dateShare: share(dates),
+    meanLength: filled ? totalLength / filled : 0,
+    numericShare: share(numeric),
+    plainNumberShare: share(plain),
+  };
+}
+
+/** A value of how strongly a column looks like the score; 0 = not at all. */
+function scoreLikeness(p: ColumnProfile): number {
+  if (p.filled === 0 || p.scoreShare < 0.9 || NOT_SCORE_HEADER.test(p.header)) return 0;
+  const named = SCORE_HEADER.test(p.header);
+  // 1/2/3 group codes and 0/1 flags are whole numbers 0–10 too: a score column shows a spread.
+  if (!named && p.distinct < 4) return 0;
+  return (named ? 10 : 1) + Math.min(p.distinct, 11) / 11;
+}
+
+function dateLikeness(p: ColumnProfile): number {
+  if (p.filled === 0 || p.dateShare < 0.8) return 0;
+  // A column of small whole numbers parses as Excel serials only by accident.
+  if (p.scoreShare > 0.5) return 0;
+  // Ids and amounts can fall in the Excel-serial or Unix-time ranges: plain numbers need a header.
+  if (p.plainNumberShare > 0.5 && !DATE_HEADER.test(p.header)) return 0;
+  let s = 1;
+  if (DATE_HEADER.test(p.header)) s += 4;
+  if (DATE_PREFERRED.test(p.header)) s += 2;
+  if (DATE_AVOIDED.test(p.header)) s -= 2;
+  return s;
+}
+
+/** Proposes a role for every column. Each single role goes to its best candidate only. */
+export function detectRoles(profiles: readonly ColumnProfile[], rowCount: number): ColumnRole[] {
+  const roles: ColumnRole[] = profiles.map(() => 'ignore');
+  const taken = (i: number) => roles[i] !== 'ignore';
+  const pick = (role: ColumnRole, likeness: (p: ColumnProfile) => number) => {
+    let best = -1, bestScore = 0;
+    profiles.forEach((p, i) => {
+      if (taken(i)) return;
+      const s = likeness(p);
+      if (s > bestScore) { best = i; bestScore = s; }
+    });
+    if (best >= 0) roles[best] = role;
+  };
+  pick('score', scoreLikeness);
+  pick('date', dateLikeness);
+  pick('account', (p) => (ACCOUNT_HEADER.test(p.header) && !RESPONSE_ID_HEADER.test(p.header.trim()) && p.filled ? 1 : 0));
+  pick('respondent', (p) => {
+    if (!p.filled || RESPONSE_ID_HEADER.test(p.header.trim())) return 0;
+    return /e-?mail|メール/i.test(p.header) ? 2 : RESPONDENT_HEADER.test(p.header) ? 1 : 0;
+  });
+  pick('wave', (p) => (WAVE_HEADER.test(p.header.trim()) && p.filled && p.distinct <= Math.max(50, rowCount / 5) ? 1 : 0));
+  pick('comment', (p) => {
+    if (!p.filled && !COMMENT_HEADER.test(p.header)) return 0;
+    if (p.numericShare > 0.5 || p.scoreShare > 0.5) return 0;
+    return (COMMENT_HEADER.test(p.header) ? 10 : 0) + Math.min(p.meanLength, 60) / 10 + (p.meanLength >= 12 ? 1 : 0) - 1;
+  });
+  profiles.forEach((p, i) => {
+    if (taken(i) || RESPONSE_ID_HEADER.test(p.header.trim())) return;
+    // Plan, region, CSM, industry…: a handful of repeated values. Constant columns say nothing.
+    const repeated = p.distinct >= 2 && p.distinct <= Math.min(60, Math.max(2, p.filled / 3));
+    if (repeated && p.dateShare < 0.5 && p.meanLength <= 40) roles[i] = 'segment';
+  });
+  return roles;
+}
