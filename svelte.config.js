@@ -9,7 +9,24 @@ const config = {
     // the hash router needs no server-side fallback and no page options.
     adapter: adapter({ fallback: 'index.html', strict: false }),
     router: { type: 'hash' },
-    paths: { relative: true }
+    paths: { relative: true },
+    // Nothing may load from or send to another origin: no CDN, font, analytics or error reporter.
+    // Kit hashes its own inline bootstrap script into script-src.
+    csp: {
+      mode: 'hash',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:', 'blob:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'worker-src': ['self', 'blob:'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['none']
+      }
+    }
   }
 };
 

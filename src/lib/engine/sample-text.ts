@@ -283,8 +283,8 @@ export const EN: PhraseTable = {
   }
 };
 
-/** Topic-free sentences: overall praise, overall complaint, lukewarm. */
-export const GENERIC: Record<'ja' | 'en', Record<'pos' | 'neg' | 'mid', readonly string[]>> = {
+/** Topic-free sentences; `fresh` is only used in an account's first wave. */
+export const GENERIC: Record<'ja' | 'en', Record<'pos' | 'neg' | 'mid' | 'fresh', readonly string[]>> = {
   ja: {
     pos: [
       '全体的に満足しています。今後にも期待しています。',
@@ -300,13 +300,15 @@ export const GENERIC: Record<'ja' | 'en', Record<'pos' | 'neg' | 'mid', readonly
     mid: [
       '可もなく不可もなくといった印象です。',
       '大きな不満はありませんが、特別よいとも感じません。',
-      'まだ使い始めたばかりなので、これからに期待します。'
-    ]
+      '今のところ問題なく使えていますが、決め手に欠けます。'
+    ],
+    fresh: ['まだ使い始めたばかりなので、これからに期待します。', '導入したばかりで、評価はこれからです。']
   },
   en: {
     pos: ['Great product overall, would recommend.', 'It has become essential to our team.'],
     neg: ['Considering not renewing our contract.', 'Not seeing the value we expected.'],
-    mid: ['It is okay, nothing special.', 'Still early days for us, so far so good.']
+    mid: ['It is okay, nothing special.', 'Does the job, but nothing stands out.'],
+    fresh: ['Still early days for us, so far so good.']
   }
 };
 

@@ -83,11 +83,14 @@ class Rng {
     let total = 0;
     for (const w of ws) total += w;
     let r = this.next() * total;
+    let last = 0;
     for (let i = 0; i < ws.length; i++) {
+      if (ws[i] <= 0) continue;
+      last = i;
       r -= ws[i];
       if (r < 0) return i;
     }
-    return ws.length - 1;
+    return last; // rounding: never fall through to a zero-weight item
   }
   normal(): number {
     const u = 1 - this.next();
@@ -145,12 +148,12 @@ const PLANS = ['フリー', 'スタンダード', 'プロ', 'エンタープラ�
 const PLAN_MIX = [0.3, 0.36, 0.22, 0.12];
 const PLAN_EFFECT = [-0.65, 0, 0.25, 0.7];
 const SECOND_RESPONDENT = [0.08, 0.22, 0.38, 0.6];
-const PARTICIPATION = [0.5, 0.6, 0.66, 0.72];
+const PARTICIPATION = [0.48, 0.57, 0.63, 0.7];
 const REGIONS = ['関東', '関西', '中部', '九州', '北海道・東北'] as const;
 const REGION_MIX = [0.45, 0.2, 0.14, 0.11, 0.1];
 const REGION_EFFECT = [0, -0.4, 0, 0.05, 0];
 const CSMS = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺'] as const;
-const CSM_EFFECT = [0, 0.1, 0.75, 0, -0.05, -0.3];
+const CSM_EFFECT = [0, 0.05, 0.85, 0, -0.05, -0.3];
 const INDUSTRIES = ['製造', '小売', 'IT・通信', '金融', '医療', '建設', '物流'] as const;
 const INDUSTRY_MIX = [0.22, 0.15, 0.2, 0.1, 0.1, 0.11, 0.12];
 const INDUSTRY_EFFECT = [0, -0.1, 0.2, 0.05, 0.1, -0.2, -0.05];
@@ -247,8 +250,8 @@ const PRICE_EXPOSURE = [0.25, 1, 1, 0.6]; // by plan (enterprise on annual contr
 function eventShift(day: number, w: number, plan: number): number {
   let s = -PRICE_HIT[w] * PRICE_EXPOSURE[plan];
   if (day >= OUTAGE_DAY) s -= 0.75 * Math.exp(-(day - OUTAGE_DAY) / 55);
-  if (day >= SUPPORT_DAY) s += 0.25 * Math.min(1, (day - SUPPORT_DAY) / 180);
-  if (day >= RELEASE_DAY) s += 0.2 * Math.min(1, (day - RELEASE_DAY) / 90);
+  if (day >= SUPPORT_DAY) s += 0.2 * Math.min(1, (day - SUPPORT_DAY) / 180);
+  if (day >= RELEASE_DAY) s += 0.12 * Math.min(1, (day - RELEASE_DAY) / 90);
   return s;
 }
 
@@ -302,8 +305,8 @@ interface Compiled {
   t: string;
   from: number;
   to: number;
-  /** Event-specific phrases are what people say right after the event: weight 3. */
-  weight: number;
+  /** Event-specific phrases are what people say in the months after the event. */
+  dated: boolean;
 }
 const compiledPhrases = new Map<readonly Phrase[], Compiled[]>();
 function compile(list: readonly Phrase[]): Compiled[] {
@@ -311,8 +314,8 @@ function compile(list: readonly Phrase[]): Compiled[] {
   if (!c) {
     c = list.map((p) =>
       typeof p === 'string'
-        ? { t: p, from: -Infinity, to: Infinity, weight: 1 }
-        : { t: p.t, from: p.from ? dayOf(p.from) : -Infinity, to: p.to ? dayOf(p.to) : Infinity, weight: 3 }
+        ? { t: p, from: -Infinity, to: Infinity, dated: false }
+        : { t: p.t, from: p.from ? dayOf(p.from) : -Infinity, to: p.to ? dayOf(p.to) : Infinity, dated: true }
     );
     compiledPhrases.set(list, c);
   }
@@ -322,12 +325,13 @@ function compile(list: readonly Phrase[]): Compiled[] {
 function sentence(rng: Rng, topic: Topic, tone: Tone, c: Ctx): string {
   const table: PhraseTable = c.en ? EN : JA;
   const list = compile(table[topic][tone]);
-  const ws = list.map((p) => (c.day >= p.from && c.day <= p.to ? p.weight : 0));
+  const ws = list.map((p) => (c.day < p.from || c.day > p.to ? 0 : p.dated && c.day - p.from < 180 ? 3 : 1));
   return list[rng.weighted(ws)].t;
 }
 
-function generic(rng: Rng, tone: 'pos' | 'neg' | 'mid', en: boolean): string {
-  return rng.pick(GENERIC[en ? 'en' : 'ja'][tone]);
+function generic(rng: Rng, tone: 'pos' | 'neg' | 'mid', c: Ctx): string {
+  const g = GENERIC[c.en ? 'en' : 'ja'];
+  return rng.pick(tone === 'mid' && c.tenure === 0 && rng.chance(0.6) ? g.fresh : g[tone]);
 }
 
 function comment(rng: Rng, score: number, c: Ctx): string {
@@ -338,22 +342,25 @@ function comment(rng: Rng, score: number, c: Ctx): string {
   if (cat === 'pos') {
     if (r < 0.03) return c.en ? NOTHING.en : NOTHING.ja;
     const a = pickTopic(rng, 'pos', c);
-    parts = r < 0.1 ? [generic(rng, 'pos', c.en)] : [sentence(rng, a, 'pos', c)];
+    parts = r < 0.1 ? [generic(rng, 'pos', c)] : [sentence(rng, a, 'pos', c)];
     if (r >= 0.1 && r < 0.32) parts.push(sentence(rng, pickTopic(rng, 'pos', c, a), 'pos', c));
     else if (r >= 0.32 && r < 0.4) parts.push(sentence(rng, pickTopic(rng, 'wish', c, a), 'wish', c));
-    else if (r >= 0.4 && r < 0.46) parts.push(generic(rng, 'pos', c.en));
+    else if (r >= 0.4 && r < 0.46) parts.push(generic(rng, 'pos', c));
   } else if (cat === 'mid') {
     if (r < 0.07) return c.en ? NOTHING.en : NOTHING.ja;
     const a = pickTopic(rng, 'wish', c);
-    if (r < 0.2) parts = [generic(rng, 'mid', c.en)];
+    if (r < 0.2) parts = [generic(rng, 'mid', c)];
     else if (r < 0.62) parts = [sentence(rng, a, 'wish', c)];
-    else if (r < 0.9) parts = [sentence(rng, pickTopic(rng, 'pos', c, a), 'pos', c), sentence(rng, a, 'wish', c)];
-    else parts = [sentence(rng, pickTopic(rng, 'pos', c, a), 'pos', c), sentence(rng, pickTopic(rng, 'neg', c), 'neg', c)];
+    else {
+      const good = pickTopic(rng, 'pos', c, a); // praise one thing, then a wish or a gripe about another
+      const bad = r < 0.9 ? a : pickTopic(rng, 'neg', c, good);
+      parts = [sentence(rng, good, 'pos', c), sentence(rng, bad, r < 0.9 ? 'wish' : 'neg', c)];
+    }
   } else {
     const a = pickTopic(rng, 'neg', c);
-    parts = r < 0.08 ? [generic(rng, 'neg', c.en)] : [sentence(rng, a, 'neg', c)];
+    parts = r < 0.08 ? [generic(rng, 'neg', c)] : [sentence(rng, a, 'neg', c)];
     if (r >= 0.08 && r < 0.36) parts.push(sentence(rng, pickTopic(rng, 'neg', c, a), 'neg', c));
-    else if (r >= 0.36 && r < 0.46) parts.push(generic(rng, 'neg', c.en));
+    else if (r >= 0.36 && r < 0.46) parts.push(generic(rng, 'neg', c));
   }
   const sep = c.en ? ' ' : '';
   let text = parts.join(sep);
@@ -383,10 +390,10 @@ export function sampleCsv(options: SampleOptions = {}): string {
     for (const a of active) {
       const tenure = w - a.joinWave;
       if (tenure > 0) {
-        const up = [0.06, 0.03, 0.02, 0][a.plan];
+        const up = [0.04, 0.02, 0.015, 0][a.plan];
         if (rng.chance(up)) a.plan++;
       }
-      const base = 7.72 + a.latent + PLAN_EFFECT[a.plan] + REGION_EFFECT[a.region] + CSM_EFFECT[a.csm] + INDUSTRY_EFFECT[a.industry];
+      const base = 7.82 + a.latent + PLAN_EFFECT[a.plan] + REGION_EFFECT[a.region] + CSM_EFFECT[a.csm] + INDUSTRY_EFFECT[a.industry];
       for (const p of a.respondents) {
         if (!rng.chance(tenure === 0 ? 0.85 : p.participation)) continue;
         // half answer within ~5 weeks of the invitation, the rest after reminders
@@ -395,7 +402,7 @@ export function sampleCsv(options: SampleOptions = {}): string {
         const at = `${wd.labels[di]}T${TWO_DIGITS[9 + rng.weighted(HOUR_WEIGHTS)]}:${TWO_DIGITS[rng.int(60)]}:${TWO_DIGITS[rng.int(60)]}+09:00`;
         const noise = rng.chance(0.12) ? rng.normal() * 2.3 : rng.normal();
         let x = base + p.offset + eventShift(day, w, a.plan) + (tenure === 0 ? -0.15 : 0) + noise;
-        if (x < 5 && rng.chance(0.3)) x -= 2.5; // the angry ones go all the way down
+        if (x < 5 && rng.chance(0.3)) x -= 1 + 3 * rng.next(); // the angry ones go all the way down
         const score = Math.max(0, Math.min(10, Math.round(x)));
         const text = comment(rng, score, { day, w, tenure, plan: a.plan, industry: a.industry, en: p.en });
         const fields = [a.id, a.company, p.email, at, waveLabel(w), String(score), text, PLANS[a.plan], REGIONS[a.region], CSMS[a.csm], INDUSTRIES[a.industry]];
@@ -405,7 +412,7 @@ export function sampleCsv(options: SampleOptions = {}): string {
     // churn at the end of the wave: unhappy, free and price-hit accounts leave more often
     for (let i = active.length - 1; i >= 0; i--) {
       const a = active[i];
-      let h = 0.06 + (a.plan === 0 ? 0.04 : 0) + (a.latent < -0.8 ? 0.04 : 0);
+      let h = 0.06 + (a.plan === 0 ? 0.04 : 0) + (a.latent < -0.8 ? 0.03 : 0);
       if ((w === 4 || w === 5) && a.latent < 0 && a.plan > 0) h += 0.05;
       if (rng.chance(h)) active.splice(i, 1);
     }

@@ -99,6 +99,12 @@ export const en = {
   'reason.score-out-of-range': 'score is outside 0 to 10: "{value}"',
   'reason.date-empty': 'date is empty',
   'reason.date-unreadable': 'date cannot be read: "{value}"',
+  'overview.recentComments': 'Newest comments',
+  'overview.noComments': 'No comments in this dataset.',
+  'category.promoter': 'Promoter',
+  'category.passive': 'Passive',
+  'category.detractor': 'Detractor',
+  'sample.name': 'Sample: Acme Cloud customer survey',
   'privacy.footer': 'Everything runs in this page. No data is sent anywhere.',
 } as const;
 

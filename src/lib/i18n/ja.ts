@@ -101,5 +101,11 @@ export const ja: Record<MessageKey, string> = {
   'reason.score-out-of-range': 'スコアが 0〜10 の範囲外です：「{value}」',
   'reason.date-empty': '日付が空欄です',
   'reason.date-unreadable': '日付を読み取れません：「{value}」',
+  'overview.recentComments': '最新のコメント',
+  'overview.noComments': 'このデータセットにはコメントがありません。',
+  'category.promoter': '推奨者',
+  'category.passive': '中立者',
+  'category.detractor': '批判者',
+  'sample.name': 'サンプル：Acme クラウド 顧客アンケート',
   'privacy.footer': '処理はすべてこのページの中で行われ、データはどこにも送信されません。',
 };

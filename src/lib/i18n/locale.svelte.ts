@@ -2,11 +2,10 @@
  * The UI language and t(). Japanese when the browser prefers it, English otherwise; the header's
  * switch overrides it and is remembered in localStorage.
  */
-import { en, type MessageKey } from './en';
-import { ja } from './ja';
+import type { MessageKey } from './en';
+import { translate, type Locale, type MessageParams } from './messages';
 
-export type Locale = 'ja' | 'en';
-const messages: Record<Locale, Record<MessageKey, string>> = { ja, en };
+export type { Locale, MessageParams };
 const STORAGE_KEY = 'nps-lines.locale';
 
 function initialLocale(): Locale {
@@ -32,17 +31,6 @@ class LocaleState {
 }
 
 export const locale = new LocaleState();
-
-export type MessageParams = Record<string, string | number>;
-
-/** Fills `{name}` placeholders; unknown ones stay visible so a missing parameter is noticed. */
-export function format(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-export function translate(lang: Locale, key: MessageKey, params?: MessageParams): string {
-  return format(messages[lang][key] ?? en[key], params);
-}
 
 /** Reactive in templates: reads the current locale. */
 export function t(key: MessageKey, params?: MessageParams): string {

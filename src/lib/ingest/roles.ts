@@ -71,8 +71,11 @@ export function profileColumn(header: string, values: readonly string[]): Column
 
 /** A value of how strongly a column looks like the score; 0 = not at all. */
 function scoreLikeness(p: ColumnProfile): number {
-  if (p.filled === 0 || p.scoreShare < 0.9 || NOT_SCORE_HEADER.test(p.header)) return 0;
+  if (p.filled === 0 || NOT_SCORE_HEADER.test(p.header)) return 0;
   const named = SCORE_HEADER.test(p.header);
+  // A named score column may hold some bad cells (they are rejected row by row); an unnamed one
+  // must be clearly made of scores.
+  if (p.scoreShare < (named ? 0.5 : 0.9)) return 0;
   // 1/2/3 group codes and 0/1 flags are whole numbers 0–10 too: a score column shows a spread.
   if (!named && p.distinct < 4) return 0;
   return (named ? 10 : 1) + Math.min(p.distinct, 11) / 11;
