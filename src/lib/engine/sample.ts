@@ -271,6 +271,9 @@ interface Ctx {
   en: boolean;
 }
 
+/** How much more price comes up per wave (the increase lands in wave 4, 2024-Q2). */
+const PRICE_TALK = [1, 1, 1, 1, 5, 2.6, 1.4, 1.1, 1, 1];
+
 function topicWeight(t: Topic, tone: Tone, c: Ctx): number {
   let x = BASE_TOPIC_WEIGHT[t];
   const { day, w } = c;
@@ -278,8 +281,7 @@ function topicWeight(t: Topic, tone: Tone, c: Ctx): number {
     if (tone === 'neg') x *= day < SUPPORT_DAY ? 1.6 : 0.45;
     if (tone === 'pos' && day >= SUPPORT_DAY) x *= 2;
   } else if (t === 'price') {
-    const hit = [1, 1, 1, 1, 5, 2.6, 1.4, 1.1, 1, 1][w];
-    if (tone !== 'pos') x *= hit * (c.plan === 0 ? 0.4 : 1);
+    if (tone !== 'pos') x *= PRICE_TALK[w] * (c.plan === 0 ? 0.4 : 1);
     else x *= day >= PRICE_DAY ? 0.5 : 1;
   } else if (t === 'reliability') {
     const recent = day >= OUTAGE_DAY && day < SUPPORT_DAY;
@@ -297,8 +299,10 @@ function topicWeight(t: Topic, tone: Tone, c: Ctx): number {
   return x;
 }
 
+const topicScratch: number[] = TOPICS.map(() => 0);
 function pickTopic(rng: Rng, tone: Tone, c: Ctx, not?: Topic): Topic {
-  return TOPICS[rng.weighted(TOPICS.map((t) => (t === not ? 0 : topicWeight(t, tone, c))))];
+  for (let i = 0; i < TOPICS.length; i++) topicScratch[i] = TOPICS[i] === not ? 0 : topicWeight(TOPICS[i], tone, c);
+  return TOPICS[rng.weighted(topicScratch)];
 }
 
 interface Compiled {
@@ -325,8 +329,19 @@ function compile(list: readonly Phrase[]): Compiled[] {
 function sentence(rng: Rng, topic: Topic, tone: Tone, c: Ctx): string {
   const table: PhraseTable = c.en ? EN : JA;
   const list = compile(table[topic][tone]);
-  const ws = list.map((p) => (c.day < p.from || c.day > p.to ? 0 : p.dated && c.day - p.from < 180 ? 3 : 1));
-  return list[rng.weighted(ws)].t;
+  const weight = (p: Compiled): number => (c.day < p.from || c.day > p.to ? 0 : p.dated && c.day - p.from < 180 ? 3 : 1);
+  let total = 0;
+  for (const p of list) total += weight(p);
+  let r = rng.next() * total;
+  let last = list[0];
+  for (const p of list) {
+    const wt = weight(p);
+    if (wt === 0) continue;
+    last = p;
+    r -= wt;
+    if (r < 0) break;
+  }
+  return last.t;
 }
 
 function generic(rng: Rng, tone: 'pos' | 'neg' | 'mid', c: Ctx): string {
