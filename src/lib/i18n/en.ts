@@ -81,6 +81,7 @@ export const en = {
   'table.file': 'File',
   'table.row': 'Row',
   'table.reason': 'Reason',
+  'table.rejected': 'Rejected rows',
   'table.score': 'Score',
   'table.count': 'Answers',
   'table.share': 'Share',

@@ -83,6 +83,7 @@ export const ja: Record<MessageKey, string> = {
   'table.file': 'ファイル',
   'table.row': '行',
   'table.reason': '理由',
+  'table.rejected': '除外した行',
   'table.score': 'スコア',
   'table.count': '回答数',
   'table.share': '割合',
