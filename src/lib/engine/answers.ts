@@ -36,6 +36,10 @@ export interface AnswerTable {
   comment: string[];
   /** Wave label as written, '' when there is no wave column. */
   wave: string[];
+  /** 1 churned, 0 not, −1 unknown (no churn column, or an unreadable cell). */
+  churn: Int8Array;
+  /** Revenue of the account as written (ARR, MRR…), NaN when unknown. */
+  revenue: Float64Array;
   /** One code array per segment column, parallel to the dataset's segment dictionaries. */
   segments: Uint16Array[];
 }
@@ -53,6 +57,8 @@ export function emptyTable(segmentCount = 0): AnswerTable {
     respondent: [],
     comment: [],
     wave: [],
+    churn: new Int8Array(0),
+    revenue: new Float64Array(0),
     segments: Array.from({ length: segmentCount }, () => new Uint16Array(0)),
   };
 }
@@ -73,6 +79,8 @@ export function concatTables(parts: readonly AnswerTable[], segmentCount: number
     respondent: new Array<string>(length),
     comment: new Array<string>(length),
     wave: new Array<string>(length),
+    churn: new Int8Array(length).fill(-1),
+    revenue: new Float64Array(length).fill(NaN),
     segments: Array.from({ length: segmentCount }, () => new Uint16Array(length)),
   };
   let at = 0;
@@ -83,6 +91,8 @@ export function concatTables(parts: readonly AnswerTable[], segmentCount: number
     out.seconds.set(p.seconds, at);
     out.file.set(p.file, at);
     out.row.set(p.row, at);
+    if (p.churn) out.churn.set(p.churn, at);
+    if (p.revenue) out.revenue.set(p.revenue, at);
     for (let i = 0; i < p.length; i++) {
       out.account[at + i] = p.account[i];
       out.respondent[at + i] = p.respondent[i];
@@ -110,6 +120,8 @@ export function sliceTable(table: AnswerTable, start: number, end: number): Answ
     respondent: table.respondent.slice(start, end),
     comment: table.comment.slice(start, end),
     wave: table.wave.slice(start, end),
+    churn: table.churn.slice(start, end),
+    revenue: table.revenue.slice(start, end),
     segments: table.segments.map((c) => c.slice(start, end)),
   };
 }

@@ -106,6 +106,10 @@ export const en = {
   'category.passive': 'Passive',
   'category.detractor': 'Detractor',
   'sample.name': 'Sample: Acme Cloud customer survey',
+  'reason.partial-response': 'partial response: the survey was not finished, so there is no score',
+  'role.churn': 'Churn flag',
+  'role.revenue': 'Revenue',
+  'role.completion': 'Response status',
   'privacy.footer': 'Everything runs in this page. No data is sent anywhere.',
 } as const;
 

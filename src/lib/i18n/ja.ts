@@ -108,5 +108,9 @@ export const ja: Record<MessageKey, string> = {
   'category.passive': '中立者',
   'category.detractor': '批判者',
   'sample.name': 'サンプル：Acme クラウド 顧客アンケート',
+  'reason.partial-response': '途中回答です（アンケートが完了しておらず、スコアがありません）',
+  'role.churn': '解約フラグ',
+  'role.revenue': '売上・契約金額',
+  'role.completion': '回答状況',
   'privacy.footer': '処理はすべてこのページの中で行われ、データはどこにも送信されません。',
 };

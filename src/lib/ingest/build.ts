@@ -7,6 +7,8 @@ import { NO_DAY, type AnswerTable, type SegmentColumn } from '../engine/answers'
 import { isBlankRecord, streamRecords } from './csv';
 import type { FilePlan } from './preview';
 import { parseDate, parseScore, type Rejection } from './values';
+import { parseAmount, parseChurn } from './flags';
+import { UNFINISHED } from './roles';
 
 export interface RejectedRow {
   /** Index into the dataset's file list. */
@@ -63,6 +65,8 @@ export class AnswerBuilder {
       respondent: [],
       comment: [],
       wave: [],
+      churn: new Int8Array(capacity),
+      revenue: new Float64Array(capacity),
       segments: this.segmentColumns.map(() => new Uint16Array(capacity)),
     };
   }
@@ -79,6 +83,8 @@ export class AnswerBuilder {
     grown.seconds.set(old.seconds.subarray(0, old.length));
     grown.file.set(old.file.subarray(0, old.length));
     grown.row.set(old.row.subarray(0, old.length));
+    grown.churn.set(old.churn.subarray(0, old.length));
+    grown.revenue.set(old.revenue.subarray(0, old.length));
     grown.account = old.account;
     grown.respondent = old.respondent;
     grown.comment = old.comment;
@@ -119,6 +125,7 @@ export class AnswerBuilder {
     const col = (role: FilePlan['roles'][number]) => plan.roles.indexOf(role);
     const scoreCol = col('score'), dateCol = col('date'), accountCol = col('account');
     const respondentCol = col('respondent'), commentCol = col('comment'), waveCol = col('wave');
+    const churnCol = col('churn'), revenueCol = col('revenue'), completionCol = col('completion');
     const segmentCols = plan.roles.flatMap((r, c) => (r === 'segment' ? [c] : []));
     const segmentIdx = segmentCols.map((c) => this.segmentIndex(plan.headers[c] || `#${c + 1}`));
     if (scoreCol < 0) throw new Error('no score column');
@@ -132,7 +139,10 @@ export class AnswerBuilder {
         if (row <= plan.headerRows || isBlankRecord(record)) continue;
         const score = parseScore(record[scoreCol] ?? '');
         if (!score.ok) {
-          this.reject(fileIndex, row, score.rejection, counts);
+          // An unfinished response (Typeform "partial", Qualtrics Finished = False) has no score
+          // because it was never given: say so rather than "score is empty".
+          const unfinished = score.rejection.code === 'score-empty' && completionCol >= 0 && UNFINISHED.test((record[completionCol] ?? '').trim());
+          this.reject(fileIndex, row, unfinished ? { code: 'partial-response', value: (record[completionCol] ?? '').trim() } : score.rejection, counts);
           continue;
         }
         let day = NO_DAY, seconds = -1;
@@ -157,6 +167,8 @@ export class AnswerBuilder {
         t.respondent[i] = respondentCol >= 0 ? (record[respondentCol] ?? '').trim() : '';
         t.comment[i] = commentCol >= 0 ? (record[commentCol] ?? '').trim() : '';
         t.wave[i] = waveCol >= 0 ? (record[waveCol] ?? '').trim() : '';
+        t.churn[i] = churnCol >= 0 ? parseChurn(record[churnCol] ?? '') : -1;
+        t.revenue[i] = revenueCol >= 0 ? parseAmount(record[revenueCol] ?? '') : NaN;
         for (let s = 0; s < segmentCols.length; s++) {
           t.segments[segmentIdx[s]][i] = this.code(segmentIdx[s], record[segmentCols[s]] ?? '');
         }
@@ -185,6 +197,8 @@ export class AnswerBuilder {
       seconds: t.seconds.slice(0, n),
       file: t.file.slice(0, n),
       row: t.row.slice(0, n),
+      churn: t.churn.slice(0, n),
+      revenue: t.revenue.slice(0, n),
       segments: t.segments.map((c) => c.slice(0, n)),
     };
     return { table, segmentColumns: this.segmentColumns, rejected: this.rejected, fileCounts: this.fileCounts };

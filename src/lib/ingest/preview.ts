@@ -6,6 +6,7 @@
 import { decodeText, detectEncoding, type Encoding } from './encoding';
 import { detectDelimiter, isBlankRecord, parseRecords, type Delimiter } from './csv';
 import { detectRoles, profileColumn, type ColumnRole } from './roles';
+import { columnNames, detectHeaderRows, MAX_HEADER_ROWS } from './layout';
 import { inferDateOrder, type DateOrder } from './values';
 
 /** How to read one file: everything the import needs, as detected or as the person changed it. */
@@ -43,7 +44,9 @@ export class PreviewError extends Error {
  * Reads the sample. `overrides` re-reads it with an encoding or delimiter the person chose;
  * roles are then detected afresh (the headers may have changed).
  */
-export function previewFile(sample: Uint8Array, complete: boolean, overrides: Partial<Pick<FilePlan, 'encoding' | 'delimiter'>> = {}): FilePreview {
+export type PlanOverrides = Partial<Pick<FilePlan, 'encoding' | 'delimiter' | 'headerRows'>>;
+
+export function previewFile(sample: Uint8Array, complete: boolean, overrides: PlanOverrides = {}): FilePreview {
   const guess = detectEncoding(sample);
   const encoding = overrides.encoding ?? guess.encoding;
   let text = decodeText(sample, encoding, !complete);
@@ -51,11 +54,13 @@ export function previewFile(sample: Uint8Array, complete: boolean, overrides: Pa
   if (!complete) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
   if (text.trim() === '') throw new PreviewError('empty-file');
   const delimiter = overrides.delimiter ?? detectDelimiter(text);
-  const records = parseRecords(text, delimiter, PREVIEW_RECORDS + 1);
-  const headerRows = 1;
-  const headers = (records[0] ?? []).map((h) => h.trim());
+  const records = parseRecords(text, delimiter, PREVIEW_RECORDS + MAX_HEADER_ROWS);
+  const headerRows = Math.max(1, Math.min(overrides.headerRows ?? detectHeaderRows(records), MAX_HEADER_ROWS));
+  const headers = columnNames(records, headerRows);
   const data = records.slice(headerRows).filter((r) => !isBlankRecord(r));
   if (data.length === 0) throw new PreviewError('header-only');
+  // Qualtrics and SurveyMonkey end some rows early or late (a trailing comma): the widest row wins.
+  while (headers.length < Math.max(...data.map((r) => r.length))) headers.push('');
   const columnValues = headers.map((_, c) => data.map((r) => r[c] ?? ''));
   const profiles = headers.map((h, c) => profileColumn(h, columnValues[c]));
   const roles = detectRoles(profiles, data.length);

@@ -7,11 +7,18 @@
  * candidate even under a question text nobody could predict.
  */
 import { parseDate, parseScore } from './values';
+import { parseAmount, parseChurn } from './flags';
 
-export type ColumnRole = 'score' | 'date' | 'account' | 'respondent' | 'comment' | 'wave' | 'segment' | 'ignore';
-export const COLUMN_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'segment', 'ignore'];
+export type ColumnRole =
+  | 'score' | 'date' | 'account' | 'respondent' | 'comment' | 'wave'
+  | 'churn' | 'revenue' | 'completion' | 'segment' | 'ignore';
+export const COLUMN_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'completion', 'segment', 'ignore'];
 /** Roles only one column of a file may have. */
-export const SINGLE_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave'];
+export const SINGLE_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'completion'];
+
+/** Values of a "was this response finished?" column (Typeform's Response Type, Qualtrics' Finished). */
+export const UNFINISHED = /^(partial|incomplete|false|0|未完了|途中)$/i;
+const COMPLETION_VALUE = /^(completed?|partial|incomplete|finished|true|false|1|0|完了|未完了|途中)$/i;
 
 const SCORE_HEADER = /score|nps|recommend|likel|rating|推奨|おすすめ|お勧め|オススメ|薦め|勧め|すすめ|スコア|点数/i;
 /** Columns beside the score that carry its category or its group, never the score itself. */
@@ -25,7 +32,15 @@ const RESPONDENT_HEADER = /e-?mail|mail|メール|respondent|contact|person|user
 /** Ids every tool gives each response: they identify an answer, not a person (acceptance README). */
 const RESPONSE_ID_HEADER = /^(#|id|no\.?|respondent ?id|response ?id|responseid|response_id|submission ?id|回答id|回答番号)$/i;
 const COMMENT_HEADER = /comment|reason|why|feedback|verbatim|open.?ended|text|remark|理由|コメント|ご意見|意見|自由|感想|要望|お聞かせ|記述/i;
+const CHURN_HEADER = /churn|解約|退会|cancel|継続状況|契約状況/i;
+const REVENUE_HEADER = /revenue|\barr\b|\bmrr\b|\bacv\b|amount|ltv|売上|年額|月額|契約金額|金額|単価/i;
+const COMPLETION_HEADER = /^(response type|finished|completed|回答状況|完了)$/i;
 const WAVE_HEADER = /^(wave|survey|survey.?(wave|round|name|id)|iteration|round|調査回|実施回|回|第.*回|調査)$|wave|調査回|実施回/i;
+
+/** True when any part of a (multi-row) header names a per-response id. */
+function isResponseId(header: string): boolean {
+  return header.split(' / ').some((part) => RESPONSE_ID_HEADER.test(part.trim()));
+}
 
 export interface ColumnProfile {
   header: string;
@@ -40,10 +55,13 @@ export interface ColumnProfile {
   numericShare: number;
   /** Share of values that are one plain number: a date only under a date-like header. */
   plainNumberShare: number;
+  churnShare: number;
+  amountShare: number;
+  completionShare: number;
 }
 
 export function profileColumn(header: string, values: readonly string[]): ColumnProfile {
-  let filled = 0, scores = 0, dates = 0, totalLength = 0, numeric = 0, plain = 0;
+  let filled = 0, scores = 0, dates = 0, totalLength = 0, numeric = 0, plain = 0, churn = 0, amounts = 0, completion = 0;
   const distinct = new Set<string>();
   for (const raw of values) {
     const v = raw.trim();
@@ -55,6 +73,9 @@ export function profileColumn(header: string, values: readonly string[]): Column
     if (parseDate(v)) dates++;
     if (/^[\d\s.,:+\-/]+$/.test(v)) numeric++;
     if (/^\d+(\.\d+)?$/.test(v)) plain++;
+    if (parseChurn(v) >= 0) churn++;
+    if (Number.isFinite(parseAmount(v))) amounts++;
+    if (COMPLETION_VALUE.test(v)) completion++;
   }
   const share = (k: number) => (filled ? k / filled : 0);
   return {
@@ -66,6 +87,9 @@ export function profileColumn(header: string, values: readonly string[]): Column
     meanLength: filled ? totalLength / filled : 0,
     numericShare: share(numeric),
     plainNumberShare: share(plain),
+    churnShare: share(churn),
+    amountShare: share(amounts),
+    completionShare: share(completion),
   };
 }
 
@@ -107,13 +131,16 @@ export function detectRoles(profiles: readonly ColumnProfile[], rowCount: number
     });
     if (best >= 0) roles[best] = role;
   };
+  pick('completion', (p) => (COMPLETION_HEADER.test(p.header.trim()) && p.completionShare >= 0.9 ? 1 : 0));
   pick('score', scoreLikeness);
   pick('date', dateLikeness);
-  pick('account', (p) => (ACCOUNT_HEADER.test(p.header) && !RESPONSE_ID_HEADER.test(p.header.trim()) && p.filled ? 1 : 0));
+  pick('account', (p) => (ACCOUNT_HEADER.test(p.header) && !isResponseId(p.header) && p.filled ? 1 : 0));
   pick('respondent', (p) => {
-    if (!p.filled || RESPONSE_ID_HEADER.test(p.header.trim())) return 0;
+    if (!p.filled || isResponseId(p.header)) return 0;
     return /e-?mail|メール/i.test(p.header) ? 2 : RESPONDENT_HEADER.test(p.header) ? 1 : 0;
   });
+  pick('churn', (p) => (CHURN_HEADER.test(p.header) && p.filled && p.churnShare >= 0.8 && p.distinct <= 6 ? 1 : 0));
+  pick('revenue', (p) => (REVENUE_HEADER.test(p.header) && p.filled && p.amountShare >= 0.8 ? 1 : 0));
   pick('wave', (p) => (WAVE_HEADER.test(p.header.trim()) && p.filled && p.distinct <= Math.max(50, rowCount / 5) ? 1 : 0));
   pick('comment', (p) => {
     if (!p.filled && !COMMENT_HEADER.test(p.header)) return 0;
@@ -121,7 +148,7 @@ export function detectRoles(profiles: readonly ColumnProfile[], rowCount: number
     return (COMMENT_HEADER.test(p.header) ? 10 : 0) + Math.min(p.meanLength, 60) / 10 + (p.meanLength >= 12 ? 1 : 0) - 1;
   });
   profiles.forEach((p, i) => {
-    if (taken(i) || RESPONSE_ID_HEADER.test(p.header.trim())) return;
+    if (taken(i) || isResponseId(p.header)) return;
     // Plan, region, CSM, industry…: a handful of repeated values. Constant columns say nothing.
     const repeated = p.distinct >= 2 && p.distinct <= Math.min(60, Math.max(2, p.filled / 3));
     if (repeated && p.dateShare < 0.5 && p.meanLength <= 40) roles[i] = 'segment';

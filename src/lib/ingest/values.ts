@@ -21,7 +21,8 @@ export type RejectionCode =
   | 'score-not-whole'
   | 'score-out-of-range'
   | 'date-empty'
-  | 'date-unreadable';
+  | 'date-unreadable'
+  | 'partial-response';
 /** value = the raw cell as written (trimmed, at most 80 characters). */
 export interface Rejection {
   code: RejectionCode;
