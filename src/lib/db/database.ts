@@ -18,6 +18,11 @@ export interface DatasetFile {
   delimiter: FilePlan['delimiter'];
   accepted: number;
   rejected: number;
+  /** Exact duplicates of answers already in the dataset (or earlier in the import), skipped. */
+  duplicates: number;
+  headerRows: number;
+  /** Column names as read (all header rows joined), for the rejected-rows download. */
+  headers: string[];
   importedAt: number;
 }
 
@@ -25,6 +30,18 @@ export interface StoredRejection {
   file: number;
   row: number;
   rejection: Rejection;
+  /** The row's cells as written, for the rejected-rows download (kept for the first rows only). */
+  cells?: string[];
+}
+
+/** The column mapping a person confirmed for a form, found again by its header signature. */
+export interface RememberedMapping {
+  signature: string;
+  headers: string[];
+  headerRows: number;
+  roles: FilePlan['roles'];
+  dateOrder: FilePlan['dateOrder'];
+  savedAt: number;
 }
 
 export interface DatasetRecord {
@@ -53,6 +70,7 @@ export interface AnswerChunk extends AnswerTable {
 export class NpsLinesDatabase extends Dexie {
   datasets!: EntityTable<DatasetRecord, 'id'>;
   chunks!: Dexie.Table<AnswerChunk, [string, number]>;
+  mappings!: EntityTable<RememberedMapping, 'signature'>;
 
   constructor(name = 'nps-lines') {
     super(name);
@@ -60,6 +78,7 @@ export class NpsLinesDatabase extends Dexie {
       datasets: 'id, updatedAt',
       chunks: '[datasetId+index], datasetId',
     });
+    this.version(2).stores({ mappings: 'signature, savedAt' });
   }
 }
 

@@ -26,7 +26,7 @@ const meta = (id: string): Omit<DatasetRecord, 'answerCount' | 'chunkCount' | 'n
   name: `Dataset ${id}`,
   createdAt: 1,
   updatedAt: 1,
-  files: [{ name: 'a.csv', size: 10, encoding: 'utf-8', delimiter: ',', accepted: 0, rejected: 0, importedAt: 1 }],
+  files: [{ name: 'a.csv', size: 10, encoding: 'utf-8', delimiter: ',', accepted: 0, rejected: 0, duplicates: 0, headerRows: 1, headers: ['a'], importedAt: 1 }],
   segmentColumns: [{ name: 'plan', values: ['', 'Free', 'Pro', 'Enterprise'] }],
   identity: 'account',
   hasDates: true,

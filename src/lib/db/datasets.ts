@@ -35,6 +35,43 @@ export async function createDataset(
   return full;
 }
 
+/**
+ * Adds answers (and their files and rejected rows) to a stored dataset in one transaction.
+ * `record` is the dataset as it will be afterwards, apart from the counts this sets.
+ */
+export async function appendAnswers(
+  record: DatasetRecord,
+  table: AnswerTable,
+  nextAnswerId: number,
+  db: NpsLinesDatabase = database(),
+): Promise<DatasetRecord> {
+  const chunks = chunksOf(record.id, table, record.chunkCount);
+  const full: DatasetRecord = {
+    ...record,
+    answerCount: record.answerCount + table.length,
+    chunkCount: record.chunkCount + chunks.length,
+    nextAnswerId,
+    updatedAt: Date.now(),
+  };
+  await db.transaction('rw', db.datasets, db.chunks, async () => {
+    for (const chunk of chunks) await db.chunks.add(chunk);
+    await db.datasets.put(full);
+  });
+  return full;
+}
+
+/** Replaces all answers of a dataset (after removing a file's rows), in one transaction. */
+export async function replaceAnswers(record: DatasetRecord, table: AnswerTable, db: NpsLinesDatabase = database()): Promise<DatasetRecord> {
+  const chunks = chunksOf(record.id, table, 0);
+  const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: chunks.length, updatedAt: Date.now() };
+  await db.transaction('rw', db.datasets, db.chunks, async () => {
+    await db.chunks.where('datasetId').equals(record.id).delete();
+    for (const chunk of chunks) await db.chunks.add(chunk);
+    await db.datasets.put(full);
+  });
+  return full;
+}
+
 export async function listDatasets(db: NpsLinesDatabase = database()): Promise<DatasetRecord[]> {
   return db.datasets.orderBy('updatedAt').reverse().toArray();
 }

@@ -16,7 +16,10 @@ export interface RejectedRow {
   /** Spreadsheet row number: the first header line is row 1; a quoted line break stays in its row. */
   row: number;
   rejection: Rejection;
+  cells?: string[];
 }
+
+const KEEP_REJECTED_CELLS = 10_000;
 
 export interface FileCounts {
   accepted: number;
@@ -94,6 +97,11 @@ export class AnswerBuilder {
     this.capacity = needed;
   }
 
+  /** Data rows read so far, accepted or rejected. */
+  get rowsRead(): number {
+    return this.table.length + this.rejected.length;
+  }
+
   /** The segment column index for a header, created on first sight (files share them by name). */
   private segmentIndex(name: string): number {
     let i = this.segmentColumns.findIndex((s) => s.name === name);
@@ -142,7 +150,7 @@ export class AnswerBuilder {
           // An unfinished response (Typeform "partial", Qualtrics Finished = False) has no score
           // because it was never given: say so rather than "score is empty".
           const unfinished = score.rejection.code === 'score-empty' && completionCol >= 0 && UNFINISHED.test((record[completionCol] ?? '').trim());
-          this.reject(fileIndex, row, unfinished ? { code: 'partial-response', value: (record[completionCol] ?? '').trim() } : score.rejection, counts);
+          this.reject(fileIndex, row, unfinished ? { code: 'partial-response', value: (record[completionCol] ?? '').trim() } : score.rejection, counts, record);
           continue;
         }
         let day = NO_DAY, seconds = -1;
@@ -150,7 +158,7 @@ export class AnswerBuilder {
           const raw = (record[dateCol] ?? '').trim();
           const date = raw ? parseDate(raw, plan.dateOrder) : null;
           if (!date) {
-            this.reject(fileIndex, row, { code: raw ? 'date-unreadable' : 'date-empty', value: raw.slice(0, 80) }, counts);
+            this.reject(fileIndex, row, { code: raw ? 'date-unreadable' : 'date-empty', value: raw.slice(0, 80) }, counts, record);
             continue;
           }
           day = date.day;
@@ -180,8 +188,10 @@ export class AnswerBuilder {
     return counts;
   }
 
-  private reject(file: number, row: number, rejection: Rejection, counts: FileCounts): void {
-    this.rejected.push({ file, row, rejection });
+  private reject(file: number, row: number, rejection: Rejection, counts: FileCounts, cells?: string[]): void {
+    // The cells let people download what was left out; a file of nothing but bad rows keeps
+    // only the first ones, so a broken export cannot fill the memory.
+    this.rejected.push(cells && this.rejected.length < KEEP_REJECTED_CELLS ? { file, row, rejection, cells } : { file, row, rejection });
     counts.rejected++;
   }
 

@@ -69,7 +69,7 @@ describe('importFiles reads CSV as a spreadsheet does', () => {
   it('skips blank lines without rejecting them, and still counts them as rows', () => {
     const { built } = importText(utf8('id,score\nA,9\n\nB,x\n'));
     expect(built.table.length).toBe(1);
-    expect(built.rejected).toEqual([{ file: 0, row: 4, rejection: { code: 'score-not-number', value: 'x' } }]);
+    expect(built.rejected).toEqual([{ file: 0, row: 4, rejection: { code: 'score-not-number', value: 'x' }, cells: ['B', 'x'] }]);
   });
   it('drops a UTF-8 BOM so the first header is read correctly', () => {
     const { preview, built } = importText(withBom('タイムスタンプ,推奨度,コメント\n2024/1/5 9:03:00,10,とても良い\n'));

@@ -16,20 +16,29 @@ export interface ImportProgress {
   file: number;
   /** Share of all bytes done, 0–1. */
   share: number;
+  /** Data rows read so far, accepted or rejected. */
+  rows: number;
 }
 
 export function importFiles(
   sources: readonly ImportSource[],
   plans: readonly FilePlan[],
-  options: { segments?: readonly SegmentColumn[]; firstId?: number; onProgress?: (p: ImportProgress) => void } = {},
+  options: {
+    segments?: readonly SegmentColumn[];
+    firstId?: number;
+    /** When appending: the index the first of these files gets in the dataset's file list. */
+    fileOffset?: number;
+    onProgress?: (p: ImportProgress) => void;
+  } = {},
 ): BuiltAnswers {
   const builder = new AnswerBuilder(options.segments, options.firstId);
   const total = sources.reduce((s, f) => s + f.bytes.length, 0) || 1;
   let before = 0;
-  sources.forEach((source, file) => {
-    const text = decodeText(source.bytes, plans[file].encoding);
-    builder.addFile(file, plans[file], text, (share) =>
-      options.onProgress?.({ file, share: (before + share * source.bytes.length) / total }),
+  const offset = options.fileOffset ?? 0;
+  sources.forEach((source, i) => {
+    const text = decodeText(source.bytes, plans[i].encoding);
+    builder.addFile(offset + i, plans[i], text, (share) =>
+      options.onProgress?.({ file: i, share: (before + share * source.bytes.length) / total, rows: builder.rowsRead }),
     );
     before += source.bytes.length;
   });

@@ -22,11 +22,26 @@ export interface FilePlan {
 
 export interface FilePreview {
   plan: FilePlan;
+  /** Identifies the form: the first header row, normalised. Mappings are remembered by it. */
+  signature: string;
+  /** True when the day/month order of the date column could not be decided from its values. */
+  dateOrderAmbiguous: boolean;
   bom: boolean;
   /** The first data rows, for the preview table. */
   rows: string[][];
   /** True when the sample was the whole file. */
   complete: boolean;
+}
+
+export function headerSignature(firstRow: readonly string[]): string {
+  return `${firstRow.length}:${firstRow.map((c) => c.normalize('NFKC').trim().toLowerCase()).join('\u001f')}`;
+}
+
+/** Which identity makes a customer: accounts when a file names them, else respondents. */
+export function identityOfPlans(plans: readonly FilePlan[]): 'account' | 'respondent' | null {
+  if (plans.some((p) => p.roles.includes('account'))) return 'account';
+  if (plans.some((p) => p.roles.includes('respondent'))) return 'respondent';
+  return null;
 }
 
 export const PREVIEW_BYTES = 256 * 1024;
@@ -65,9 +80,11 @@ export function previewFile(sample: Uint8Array, complete: boolean, overrides: Pl
   const profiles = headers.map((h, c) => profileColumn(h, columnValues[c]));
   const roles = detectRoles(profiles, data.length);
   const dateColumn = roles.indexOf('date');
-  const dateOrder = dateColumn >= 0 ? inferDateOrder(columnValues[dateColumn]).order : 'ymd';
+  const inferred = dateColumn >= 0 ? inferDateOrder(columnValues[dateColumn]) : { order: 'ymd' as const, ambiguous: false };
   return {
-    plan: { encoding, delimiter, headerRows, headers, roles, dateOrder },
+    plan: { encoding, delimiter, headerRows, headers, roles, dateOrder: inferred.order },
+    signature: headerSignature(records[0] ?? []),
+    dateOrderAmbiguous: inferred.ambiguous,
     bom: guess.bom,
     rows: data.slice(0, 8),
     complete,

@@ -1,6 +1,7 @@
 /** The list of datasets stored in this browser, for the start page. */
 import { deleteDataset, listDatasets, renameDataset } from '../db/datasets';
 import type { DatasetRecord } from '../db/database';
+import { loadedDatasets } from './loaded-datasets.svelte';
 
 export class DatasetList {
   items = $state.raw<DatasetRecord[]>([]);
@@ -13,11 +14,14 @@ export class DatasetList {
 
   async rename(id: string, name: string): Promise<void> {
     await renameDataset(id, name);
+    const loaded = loadedDatasets.get(id);
+    if (loaded) loadedDatasets.update(id, { record: { ...loaded.record, name } });
     await this.refresh();
   }
 
   async remove(id: string): Promise<void> {
     await deleteDataset(id);
+    loadedDatasets.forget(id);
     await this.refresh();
   }
 }

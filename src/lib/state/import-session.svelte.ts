@@ -1,39 +1,51 @@
 /**
  * One import from choosing files to the stored dataset: previews, the person's corrections to
- * the detected layout, the worker's progress, cancel, and the all-or-nothing store.
+ * the detected layout (remembered per form), the worker's progress, cancel, and the handover of
+ * the built answers to the overview while they are being stored.
  */
-import { createDataset } from '../db/datasets';
-import type { DatasetFile, StoredRejection } from '../db/database';
-import type { IdentityKind } from '../engine/overview';
-import { PREVIEW_BYTES, PreviewError, previewFile, type FilePlan, type FilePreview } from '../ingest/preview';
-import type { ColumnRole } from '../ingest/roles';
-import { SINGLE_ROLES } from '../ingest/roles';
+import { findMapping, rememberMapping } from '../db/mappings';
+import { PREVIEW_BYTES, PreviewError, previewFile, type FilePlan, type FilePreview, type PlanOverrides } from '../ingest/preview';
+import { SINGLE_ROLES, type ColumnRole } from '../ingest/roles';
 import { ImportCancelled, startImport, type RunningImport } from '../workers';
+import type { ImportTarget } from '../workers/import-job';
 import type { MessageKey } from '../i18n/en';
+import { loadedDatasets } from './loaded-datasets.svelte';
 
 export interface ChosenFile {
   file: File;
   preview: FilePreview | null;
   problem: { key: MessageKey; params: Record<string, string> } | null;
+  /** When the mapping was confirmed before for this form (ms), or null. */
+  remembered: number | null;
 }
 
-export type ImportStatus = 'idle' | 'previewing' | 'ready' | 'importing' | 'storing' | 'failed' | 'cancelled';
+export type ImportStatus = 'idle' | 'previewing' | 'ready' | 'importing' | 'failed' | 'cancelled';
 
-async function readPreview(file: File, overrides: Partial<Pick<FilePlan, 'encoding' | 'delimiter'>> = {}): Promise<ChosenFile> {
+async function readPreview(file: File, overrides: PlanOverrides = {}): Promise<ChosenFile> {
   try {
     const sample = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
-    return { file, preview: previewFile(sample, file.size <= PREVIEW_BYTES, overrides), problem: null };
+    return { file, preview: previewFile(sample, file.size <= PREVIEW_BYTES, overrides), problem: null, remembered: null };
   } catch (error) {
-    if (error instanceof PreviewError) return { file, preview: null, problem: { key: `error.${error.problem}`, params: { file: file.name } } };
-    return { file, preview: null, problem: { key: 'error.unreadable', params: { file: file.name, message: String(error) } } };
+    const problem: ChosenFile['problem'] = error instanceof PreviewError
+      ? { key: `error.${error.problem}`, params: { file: file.name } }
+      : { key: 'error.unreadable', params: { file: file.name, message: String(error) } };
+    return { file, preview: null, problem, remembered: null };
   }
 }
 
-/** Accounts are the customers when a file names them; otherwise respondents (README of acceptance). */
-function identityOf(plans: readonly FilePlan[]): IdentityKind {
-  if (plans.some((p) => p.roles.includes('account'))) return 'account';
-  if (plans.some((p) => p.roles.includes('respondent'))) return 'respondent';
-  return null;
+/** Applies the mapping confirmed earlier for the same form, if any. */
+async function withRememberedMapping(chosen: ChosenFile): Promise<ChosenFile> {
+  if (!chosen.preview) return chosen;
+  const saved = await findMapping(chosen.preview.signature).catch(() => undefined);
+  if (!saved) return chosen;
+  let preview = chosen.preview;
+  if (saved.headerRows !== preview.plan.headerRows) {
+    preview = (await readPreview(chosen.file, { encoding: preview.plan.encoding, delimiter: preview.plan.delimiter, headerRows: saved.headerRows })).preview ?? preview;
+  }
+  if (saved.roles.length !== preview.plan.roles.length) return chosen;
+  preview.plan.roles = [...saved.roles];
+  preview.plan.dateOrder = saved.dateOrder;
+  return { ...chosen, preview, remembered: saved.savedAt };
 }
 
 function defaultName(files: readonly File[]): string {
@@ -44,27 +56,29 @@ function defaultName(files: readonly File[]): string {
 export class ImportSession {
   files = $state<ChosenFile[]>([]);
   status = $state<ImportStatus>('idle');
-  /** Share of the bytes parsed, 0–1. */
+  /** Share of the bytes parsed, 0–1, and rows read so far. */
   progress = $state(0);
+  rowsRead = $state(0);
+  startedAt = $state(0);
   failure = $state<string | null>(null);
   name = $state('');
   #running: RunningImport | null = null;
 
   readonly ready = $derived(this.files.length > 0 && this.files.every((f) => f.preview?.plan.roles.includes('score')));
+  readonly totalBytes = $derived(this.files.reduce((s, f) => s + f.file.size, 0));
 
   async choose(files: File[]): Promise<void> {
     this.reset();
     if (!files.length) return;
     this.status = 'previewing';
     this.name = defaultName(files);
-    this.files = await Promise.all(files.map((f) => readPreview(f)));
+    this.files = await Promise.all(files.map(async (f) => withRememberedMapping(await readPreview(f))));
     this.status = 'ready';
   }
 
-  async reread(index: number, overrides: Partial<Pick<FilePlan, 'encoding' | 'delimiter'>>): Promise<void> {
-    const current = this.files[index];
-    const merged = { encoding: current.preview?.plan.encoding, delimiter: current.preview?.plan.delimiter, ...overrides };
-    this.files[index] = await readPreview(current.file, merged);
+  async reread(index: number, overrides: PlanOverrides): Promise<void> {
+    const plan = this.files[index].preview?.plan;
+    this.files[index] = await readPreview(this.files[index].file, { encoding: plan?.encoding, delimiter: plan?.delimiter, ...overrides });
   }
 
   /** Gives a column a role; a single role (score, date…) moves away from the column that had it. */
@@ -80,45 +94,46 @@ export class ImportSession {
     if (plan) plan.dateOrder = order;
   }
 
-  /** Imports and stores. Resolves to the new dataset's id, or null when cancelled or failed. */
-  async confirm(options: { sample?: boolean } = {}): Promise<string | null> {
-    if (!this.ready || this.status === 'importing' || this.status === 'storing') return null;
+  /**
+   * Imports into a new dataset or appends to one. Resolves to the dataset id as soon as the
+   * answers are built (they are then stored in the background), or null when cancelled or failed.
+   */
+  async confirm(target: { append?: string; sample?: boolean } = {}): Promise<string | null> {
+    if (!this.ready || this.status === 'importing') return null;
     const chosen = $state.snapshot(this.files) as ChosenFile[];
     const plans = chosen.map((f) => f.preview!.plan);
+    const importTarget: ImportTarget = target.append
+      ? { kind: 'append', id: target.append }
+      : { kind: 'new', id: crypto.randomUUID(), name: this.name.trim() || defaultName(chosen.map((f) => f.file)), sample: target.sample };
     this.status = 'importing';
     this.progress = 0;
+    this.rowsRead = 0;
+    this.startedAt = performance.now();
     this.failure = null;
     try {
-      this.#running = startImport({ files: this.files.map((f) => f.file), plans }, (share) => (this.progress = share));
-      const built = await this.#running.result;
+      const running = startImport({ files: this.files.map((f) => f.file), plans, target: importTarget }, (share, rows) => {
+        this.progress = share;
+        this.rowsRead = rows;
+      });
+      this.#running = running;
+      const { record, table } = await running.ready;
       this.#running = null;
-      this.status = 'storing';
-      const now = Date.now();
-      const files: DatasetFile[] = chosen.map((f, i) => ({
-        name: f.file.name,
-        size: f.file.size,
-        encoding: plans[i].encoding,
-        delimiter: plans[i].delimiter,
-        accepted: built.fileCounts[i]?.accepted ?? 0,
-        rejected: built.fileCounts[i]?.rejected ?? 0,
-        importedAt: now,
-      }));
-      const rejected: StoredRejection[] = built.rejected;
-      const record = await createDataset(
-        {
-          id: crypto.randomUUID(),
-          name: this.name.trim() || defaultName(chosen.map((f) => f.file)),
-          createdAt: now,
-          updatedAt: now,
-          files,
-          segmentColumns: built.segmentColumns,
-          identity: identityOf(plans),
-          hasDates: plans.some((p) => p.roles.includes('date')),
-          rejected,
-          sample: options.sample,
-        },
-        built.table,
+      loadedDatasets.set(record.id, { record, table, save: 'saving', failure: null });
+      running.stored.then(
+        (stored) => loadedDatasets.update(record.id, { record: stored, save: 'saved' }),
+        (error: Error) => loadedDatasets.update(record.id, { save: 'failed', failure: error.message }),
       );
+      if (!target.sample) {
+        const savedAt = Date.now();
+        await Promise.all(chosen.map((f) => rememberMapping({
+          signature: f.preview!.signature,
+          headers: f.preview!.plan.headers,
+          headerRows: f.preview!.plan.headerRows,
+          roles: f.preview!.plan.roles,
+          dateOrder: f.preview!.plan.dateOrder,
+          savedAt,
+        }))).catch(() => {});
+      }
       this.status = 'idle';
       this.files = [];
       return record.id;

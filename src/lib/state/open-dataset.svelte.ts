@@ -1,34 +1,53 @@
 /**
- * The dataset being looked at: its record, its answers (read back from IndexedDB once) and the
- * analyses derived from them.
+ * The dataset being looked at: its record, its answers (from memory when just imported, else
+ * read back from IndexedDB once) and the analyses derived from them.
  */
-import { getDataset, loadAnswers } from '../db/datasets';
-import type { DatasetRecord } from '../db/database';
-import type { AnswerTable } from '../engine/answers';
+import { getDataset, loadAnswers, replaceAnswers } from '../db/datasets';
 import { computeOverview } from '../engine/overview';
 import { buildReport, type Report } from '../engine/report';
+import { withoutFile } from '../engine/files';
 import type { Rejection } from '../ingest/values';
+import { loadedDatasets } from './loaded-datasets.svelte';
 
 export class OpenDataset {
-  record = $state.raw<DatasetRecord | null>(null);
-  table = $state.raw<AnswerTable | null>(null);
+  id = $state('');
   status = $state<'loading' | 'ready' | 'missing'>('loading');
 
-  readonly overview = $derived(this.table && this.record ? computeOverview(this.table, this.record.identity) : null);
+  readonly entry = $derived(this.id ? loadedDatasets.get(this.id) : undefined);
+  readonly record = $derived(this.entry?.record ?? null);
+  readonly table = $derived(this.entry?.table ?? null);
+  readonly overview = $derived(this.entry ? computeOverview(this.entry.table, this.entry.record.identity) : null);
 
   async load(id: string): Promise<void> {
+    this.id = id;
+    if (loadedDatasets.get(id)) {
+      this.status = 'ready';
+      return;
+    }
     this.status = 'loading';
     const record = await getDataset(id);
     if (!record) {
-      this.record = null;
-      this.table = null;
       this.status = 'missing';
       return;
     }
     const table = await loadAnswers(record);
-    this.record = record;
-    this.table = table;
-    this.status = 'ready';
+    loadedDatasets.set(id, { record, table, save: 'saved', failure: null });
+    if (this.id === id) this.status = 'ready';
+  }
+
+  /** Removes one file's answers and rejected rows from the dataset, in memory and in storage. */
+  async removeFile(fileIndex: number): Promise<void> {
+    const entry = this.entry;
+    if (!entry || entry.save === 'saving') return;
+    const { record, table } = entry;
+    const next = {
+      ...record,
+      files: record.files.filter((_, i) => i !== fileIndex),
+      rejected: record.rejected.filter((r) => r.file !== fileIndex).map((r) => (r.file > fileIndex ? { ...r, file: r.file - 1 } : r)),
+    };
+    const remaining = withoutFile(table, fileIndex);
+    const stored = await replaceAnswers(next, remaining);
+    loadedDatasets.set(record.id, { record: stored, table: remaining, save: 'saved', failure: null });
   }
 
   /** The report JSON; rejection reasons are written in the UI's language by `describe`. */

@@ -1,33 +1,28 @@
 /// <reference lib="webworker" />
 /**
- * The import worker: reads the chosen files and builds the answer columns off the main thread,
- * so the page keeps answering clicks (and Cancel can simply terminate it: nothing is stored
- * until the columns come back).
+ * The import worker: reads the chosen files, builds the answer columns and stores them, all off
+ * the main thread, so the page keeps answering clicks. Cancel terminates it: an IndexedDB
+ * transaction that has not committed is then aborted, so nothing of the import is stored.
  */
-import { importFiles } from '../ingest/pipeline';
-import type { ImportRequest, ImportReply } from './messages';
+import { runImport } from './import-job';
+import type { ImportReply, ImportRequest } from './messages';
 
-const post = (reply: ImportReply, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(reply, transfer);
+const post = (reply: ImportReply) => (self as DedicatedWorkerGlobalScope).postMessage(reply);
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
-  const { files, plans, segments, firstId } = event.data;
+  let lastProgress = 0;
   try {
-    const sources = [];
-    for (const f of files) sources.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-    let lastPost = 0;
-    const built = importFiles(sources, plans, {
-      segments,
-      firstId,
-      onProgress: (p) => {
+    await runImport(event.data, {
+      progress(share, rows) {
         const now = performance.now();
-        if (now - lastPost > 100) {
-          lastPost = now;
-          post({ type: 'progress', share: p.share });
-        }
+        if (now - lastProgress < 100) return;
+        lastProgress = now;
+        post({ type: 'progress', share, rows });
       },
+      // A copy, not a transfer: the worker still needs the columns to store them.
+      ready: (record, table) => post({ type: 'ready', record, table }),
+      stored: (record) => post({ type: 'stored', record }),
     });
-    const t = built.table;
-    post({ type: 'done', built }, [t.id, t.score, t.day, t.seconds, t.file, t.row, ...t.segments].map((a) => a.buffer as ArrayBuffer));
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

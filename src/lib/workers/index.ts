@@ -4,10 +4,15 @@
  * `new URL(…, import.meta.url)` would silently fail (../shared/reference/toolchain.md).
  */
 import ImportWorker from './import.worker.ts?worker';
+import type { DatasetRecord } from '../db/database';
+import type { AnswerTable } from '../engine/answers';
 import type { ImportReply, ImportRequest } from './messages';
 
 export interface RunningImport {
-  result: Promise<Extract<ImportReply, { type: 'done' }>['built']>;
+  /** Resolves when the answers are built and can be shown. */
+  ready: Promise<{ record: DatasetRecord; table: AnswerTable }>;
+  /** Resolves when they are stored; rejects if storing failed (nothing was then stored). */
+  stored: Promise<DatasetRecord>;
   cancel(): void;
 }
 
@@ -17,31 +22,31 @@ export class ImportCancelled extends Error {
   }
 }
 
-export function startImport(request: ImportRequest, onProgress: (share: number) => void): RunningImport {
+export function startImport(request: ImportRequest, onProgress: (share: number, rows: number) => void): RunningImport {
   const worker = new ImportWorker();
-  let settle: { reject(e: Error): void } | null = null;
-  const result = new Promise<Extract<ImportReply, { type: 'done' }>['built']>((resolve, reject) => {
-    settle = { reject };
-    worker.onmessage = (event: MessageEvent<ImportReply>) => {
-      const reply = event.data;
-      if (reply.type === 'progress') onProgress(reply.share);
-      else {
-        worker.terminate();
-        if (reply.type === 'done') resolve(reply.built);
-        else reject(new Error(reply.message));
-      }
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message || 'worker error'));
-    };
-    worker.postMessage(request);
-  });
-  return {
-    result,
-    cancel() {
-      worker.terminate();
-      settle?.reject(new ImportCancelled());
-    },
+  let rejectReady: (e: Error) => void = () => {};
+  let rejectStored: (e: Error) => void = () => {};
+  let resolveReady: (v: { record: DatasetRecord; table: AnswerTable }) => void = () => {};
+  let resolveStored: (v: DatasetRecord) => void = () => {};
+  const ready = new Promise<{ record: DatasetRecord; table: AnswerTable }>((res, rej) => { resolveReady = res; rejectReady = rej; });
+  const stored = new Promise<DatasetRecord>((res, rej) => { resolveStored = res; rejectStored = rej; });
+  // A caller that only awaits `ready` must not see an unhandled rejection from `stored`.
+  stored.catch(() => {});
+  const fail = (error: Error) => {
+    worker.terminate();
+    rejectReady(error);
+    rejectStored(error);
   };
+  worker.onmessage = (event: MessageEvent<ImportReply>) => {
+    const reply = event.data;
+    if (reply.type === 'progress') onProgress(reply.share, reply.rows);
+    else if (reply.type === 'ready') resolveReady({ record: reply.record, table: reply.table });
+    else if (reply.type === 'stored') {
+      worker.terminate();
+      resolveStored(reply.record);
+    } else fail(new Error(reply.message));
+  };
+  worker.onerror = (event) => fail(new Error(event.message || 'worker error'));
+  worker.postMessage(request);
+  return { ready, stored, cancel: () => fail(new ImportCancelled()) };
 }

@@ -1,16 +1,12 @@
 /** What the page and the import worker say to each other. */
-import type { SegmentColumn } from '../engine/answers';
-import type { BuiltAnswers } from '../ingest/build';
-import type { FilePlan } from '../ingest/preview';
+import type { DatasetRecord } from '../db/database';
+import type { AnswerTable } from '../engine/answers';
+import type { ImportJob } from './import-job';
 
-export interface ImportRequest {
-  files: File[];
-  plans: FilePlan[];
-  segments?: SegmentColumn[];
-  firstId?: number;
-}
+export type ImportRequest = ImportJob;
 
 export type ImportReply =
-  | { type: 'progress'; share: number }
-  | { type: 'done'; built: BuiltAnswers }
+  | { type: 'progress'; share: number; rows: number }
+  | { type: 'ready'; record: DatasetRecord; table: AnswerTable }
+  | { type: 'stored'; record: DatasetRecord }
   | { type: 'error'; message: string };

@@ -1,0 +1,94 @@
+/**
+ * One import, as the worker runs it: read the files, build the answers, drop duplicates, hand
+ * the result to the page, then store it (a new dataset, or appended to one) in one transaction.
+ * The page can show the overview while the answers are being stored.
+ */
+import { appendAnswers, createDataset, getDataset, loadAnswers } from '../db/datasets';
+import type { DatasetFile, DatasetRecord } from '../db/database';
+import { concatTables, type AnswerTable } from '../engine/answers';
+import { dropDuplicates } from '../engine/duplicates';
+import { importFiles } from '../ingest/pipeline';
+import { identityOfPlans, type FilePlan } from '../ingest/preview';
+
+export type ImportTarget = { kind: 'new'; id: string; name: string; sample?: boolean } | { kind: 'append'; id: string };
+
+export interface ImportJob {
+  files: File[];
+  plans: FilePlan[];
+  target: ImportTarget;
+}
+
+export interface ImportEvents {
+  progress(share: number, rows: number): void;
+  /** The dataset as it will be stored, and all its answers: enough to show the overview. */
+  ready(record: DatasetRecord, table: AnswerTable): void;
+  stored(record: DatasetRecord): void;
+}
+
+export async function runImport(job: ImportJob, events: ImportEvents): Promise<void> {
+  const existing = job.target.kind === 'append' ? await getDataset(job.target.id) : undefined;
+  if (job.target.kind === 'append' && !existing) throw new Error('the dataset no longer exists');
+  const existingTable = existing ? await loadAnswers(existing) : null;
+
+  const sources = [];
+  for (const f of job.files) sources.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+  const fileOffset = existing?.files.length ?? 0;
+  const built = importFiles(sources, job.plans, {
+    segments: existing?.segmentColumns,
+    firstId: existing?.nextAnswerId ?? 0,
+    fileOffset,
+    onProgress: (p) => events.progress(p.share, p.rows),
+  });
+  const { kept, skippedPerFile } = dropDuplicates(existingTable, built.table);
+
+  const now = Date.now();
+  const files: DatasetFile[] = sources.map((source, i) => {
+    const duplicates = skippedPerFile.get(fileOffset + i) ?? 0;
+    return {
+      name: source.name,
+      size: source.bytes.length,
+      encoding: job.plans[i].encoding,
+      delimiter: job.plans[i].delimiter,
+      headerRows: job.plans[i].headerRows,
+      headers: job.plans[i].headers,
+      accepted: (built.fileCounts[fileOffset + i]?.accepted ?? 0) - duplicates,
+      rejected: built.fileCounts[fileOffset + i]?.rejected ?? 0,
+      duplicates,
+      importedAt: now,
+    };
+  });
+  const nextAnswerId = (existing?.nextAnswerId ?? 0) + built.table.length;
+
+  if (existing && existingTable) {
+    const record: DatasetRecord = {
+      ...existing,
+      files: [...existing.files, ...files],
+      segmentColumns: built.segmentColumns,
+      identity: existing.identity ?? identityOfPlans(job.plans),
+      hasDates: existing.hasDates || job.plans.some((p) => p.roles.includes('date')),
+      rejected: [...existing.rejected, ...built.rejected],
+      answerCount: existing.answerCount + kept.length,
+      nextAnswerId,
+      updatedAt: now,
+    };
+    events.ready(record, concatTables([existingTable, kept], record.segmentColumns.length));
+    events.stored(await appendAnswers({ ...record, answerCount: existing.answerCount }, kept, nextAnswerId));
+    return;
+  }
+
+  const target = job.target as Extract<ImportTarget, { kind: 'new' }>;
+  const meta = {
+    id: target.id,
+    name: target.name,
+    createdAt: now,
+    updatedAt: now,
+    files,
+    segmentColumns: built.segmentColumns,
+    identity: identityOfPlans(job.plans),
+    hasDates: job.plans.some((p) => p.roles.includes('date')),
+    rejected: built.rejected,
+    sample: target.sample,
+  };
+  events.ready({ ...meta, answerCount: kept.length, chunkCount: 0, nextAnswerId }, kept);
+  events.stored(await createDataset(meta, kept));
+}
