@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixture, importFiles } from './helpers';
+
+test.use({ locale: 'en-US' });
+
+test('next month’s export appends, skips duplicates, and its rows can be removed again', async ({ page }) => {
+  await page.goto('/');
+  await importFiles(page, [fixture('march.csv')]);
+  await expect(page.getByTestId('response-count')).toHaveText('3');
+
+  await page.getByTestId('append-files').setInputFiles(fixture('april.csv'));
+  // The same form was confirmed a moment ago: its mapping is remembered.
+  await expect(page.getByTestId('mapping-remembered')).toBeVisible();
+  await page.getByTestId('confirm-import').click();
+  await expect(page.getByTestId('response-count')).toHaveText('5');
+  const files = page.getByTestId('dataset-files').locator('tbody tr');
+  await expect(files).toHaveCount(2);
+  // april.csv: 2 new answers, 1 rejected row, 1 duplicate of march.csv skipped.
+  await expect(files.nth(1).locator('td')).toHaveText(['april.csv', '2', '1', '1', 'UTF-8', '1', 'Remove its rows']);
+
+  await page.reload();
+  await expect(page.getByTestId('response-count')).toHaveText('5');
+
+  page.once('dialog', (d) => d.accept());
+  await files.nth(1).getByRole('button', { name: 'Remove its rows' }).click();
+  await expect(page.getByTestId('response-count')).toHaveText('3');
+  await expect(files).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByTestId('response-count')).toHaveText('3');
+});
+
+test('rejected rows download as CSV with a reason column and the original cells', async ({ page }) => {
+  await page.goto('/');
+  await importFiles(page, [fixture('april.csv')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-rejected').click()]);
+  const text = readFileSync((await download.path())!, 'utf8');
+  expect(text.replace(/^\ufeff/, '').split('\r\n')).toEqual([
+    'File,Row,Reason,account,answered_at,score,comment,plan',
+    'april.csv,5,"score is not a number from 0 to 10: ""x""",ACME-5,2025-04-03,x,bad,Free',
+  ]);
+});
+
+test('a big import shows rows, bytes and progress, and Cancel stores nothing', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'nps-big-'));
+  const path = join(dir, 'big.csv');
+  const lines = ['customer_id,date,score,comment'];
+  for (let i = 0; i < 600_000; i++) lines.push(`C${i % 50_000},2024-0${1 + (i % 9)}-1${i % 10},${i % 11},コメント${i % 97}、とても長い説明の文章です`);
+  writeFileSync(path, lines.join('\n'));
+
+  await page.goto('/');
+  await page.getByTestId('import-files').setInputFiles(path);
+  await page.getByTestId('confirm-import').click();
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText(/[\d,]+ rows · [\d.]+ of [\d.]+ MB/);
+  // The page keeps answering while the worker reads: the language switch still works.
+  await page.getByRole('button', { name: '日本語' }).click();
+  await expect(page.getByTestId('cancel-import')).toHaveText('取り込みを中止');
+  await page.getByTestId('cancel-import').click();
+  await expect(page.getByText('取り込みを中止しました。何も保存されていません。')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('まだデータセットがありません。')).toBeVisible();
+});
