@@ -21,11 +21,17 @@ export interface Overview {
 /** Placeholders some tools write where no identity exists (Microsoft Forms' `anonymous`). */
 const NOT_AN_IDENTITY = new Set(['', 'anonymous', 'anonymous user', '匿名']);
 
+/** The id as written, or '' when the cell holds a placeholder that identifies nobody. */
+export function identityCell(raw: string): string {
+  const key = raw.trim();
+  return NOT_AN_IDENTITY.has(key.toLowerCase()) ? '' : key;
+}
+
 export function identityOf(table: AnswerTable, kind: IdentityKind, i: number): string | null {
   if (!kind) return null;
   const raw = (kind === 'account' ? table.account[i] : table.respondent[i]) ?? '';
-  const key = raw.trim();
-  return NOT_AN_IDENTITY.has(key.toLowerCase()) ? null : key;
+  const key = identityCell(raw);
+  return key === '' ? null : key;
 }
 
 export function computeOverview(table: AnswerTable, identity: IdentityKind): Overview {

@@ -4,6 +4,7 @@
  * command-line tool alike.
  */
 import { NO_DAY, type AnswerTable, type SegmentColumn } from '../engine/answers';
+import { identityCell } from '../engine/overview';
 import { isBlankRecord, streamRecords } from './csv';
 import type { FilePlan } from './preview';
 import { parseDate, parseScore, type Rejection } from './values';
@@ -171,8 +172,8 @@ export class AnswerBuilder {
         t.seconds[i] = seconds;
         t.file[i] = fileIndex;
         t.row[i] = row;
-        t.account[i] = accountCol >= 0 ? (record[accountCol] ?? '').trim() : '';
-        t.respondent[i] = respondentCol >= 0 ? (record[respondentCol] ?? '').trim() : '';
+        t.account[i] = accountCol >= 0 ? identityCell(record[accountCol] ?? '') : '';
+        t.respondent[i] = respondentCol >= 0 ? identityCell(record[respondentCol] ?? '') : '';
         t.comment[i] = commentCol >= 0 ? (record[commentCol] ?? '').trim() : '';
         t.wave[i] = waveCol >= 0 ? (record[waveCol] ?? '').trim() : '';
         t.churn[i] = churnCol >= 0 ? parseChurn(record[churnCol] ?? '') : -1;

@@ -28,6 +28,8 @@ const DATE_HEADER = /date|time|timestamp|submitted|created|answered|responded|re
 const DATE_PREFERRED = /submit|complet|end|record|answer|respond|timestamp|タイムスタンプ|回答|完了/i;
 const DATE_AVOIDED = /start|開始|modified|updated|sent|stage/i;
 const ACCOUNT_HEADER = /account|company|customer|client|organi[sz]ation|external.?(data.?)?ref|tenant|会社|企業|法人|顧客|取引先|組織|得意先/i;
+/** Free fields survey tools pass through (SurveyMonkey's Custom Data 1): an account when they hold ids. */
+const PASSED_THROUGH_HEADER = /custom.?(data|field|variable)|hidden.?field|embedded.?data|^(ref|reference)$/i;
 const RESPONDENT_HEADER = /e-?mail|mail|メール|respondent|contact|person|user.?id|member|回答者|担当者/i;
 /** Ids every tool gives each response: they identify an answer, not a person (acceptance README). */
 const RESPONSE_ID_HEADER = /^(#|id|no\.?|respondent ?id|response ?id|responseid|response_id|submission ?id|回答id|回答番号)$/i;
@@ -58,10 +60,12 @@ export interface ColumnProfile {
   churnShare: number;
   amountShare: number;
   completionShare: number;
+  /** Share of values that look like ids: one token of letters, digits and - _ . (no spaces). */
+  idShare: number;
 }
 
 export function profileColumn(header: string, values: readonly string[]): ColumnProfile {
-  let filled = 0, scores = 0, dates = 0, totalLength = 0, numeric = 0, plain = 0, churn = 0, amounts = 0, completion = 0;
+  let filled = 0, scores = 0, dates = 0, totalLength = 0, numeric = 0, plain = 0, churn = 0, amounts = 0, completion = 0, ids = 0;
   const distinct = new Set<string>();
   for (const raw of values) {
     const v = raw.trim();
@@ -76,6 +80,7 @@ export function profileColumn(header: string, values: readonly string[]): Column
     if (parseChurn(v) >= 0) churn++;
     if (Number.isFinite(parseAmount(v))) amounts++;
     if (COMPLETION_VALUE.test(v)) completion++;
+    if (/^[\p{L}\p{N}][\p{L}\p{N}_.\-@]*$/u.test(v)) ids++;
   }
   const share = (k: number) => (filled ? k / filled : 0);
   return {
@@ -90,6 +95,7 @@ export function profileColumn(header: string, values: readonly string[]): Column
     churnShare: share(churn),
     amountShare: share(amounts),
     completionShare: share(completion),
+    idShare: share(ids),
   };
 }
 
@@ -134,7 +140,13 @@ export function detectRoles(profiles: readonly ColumnProfile[], rowCount: number
   pick('completion', (p) => (COMPLETION_HEADER.test(p.header.trim()) && p.completionShare >= 0.9 ? 1 : 0));
   pick('score', scoreLikeness);
   pick('date', dateLikeness);
-  pick('account', (p) => (ACCOUNT_HEADER.test(p.header) && !isResponseId(p.header) && p.filled ? 1 : 0));
+  pick('account', (p) => {
+    if (!p.filled || isResponseId(p.header)) return 0;
+    if (ACCOUNT_HEADER.test(p.header)) return 2;
+    // Ids repeat across answers but are many: not a segment, not a free-text field.
+    const idLike = p.meanLength <= 40 && p.distinct > Math.max(5, p.filled * 0.05) && p.idShare >= 0.9;
+    return PASSED_THROUGH_HEADER.test(p.header) && idLike ? 1 : 0;
+  });
   pick('respondent', (p) => {
     if (!p.filled || isResponseId(p.header)) return 0;
     return /e-?mail|メール/i.test(p.header) ? 2 : RESPONDENT_HEADER.test(p.header) ? 1 : 0;
