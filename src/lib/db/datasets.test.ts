@@ -2,23 +2,21 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NpsLinesDatabase, type DatasetRecord } from './database';
 import { CHUNK_SIZE, createDataset, deleteDataset, getDataset, listDatasets, loadAnswers, renameDataset } from './datasets';
-import { emptyTable, type AnswerTable } from '../engine/answers';
+import { tableFromRows, type AnswerTable } from '../engine/answers';
+import { textAt } from '../engine/text-column';
 
 function answers(n: number): AnswerTable {
-  const t = emptyTable(1);
-  t.length = n;
-  t.id = Uint32Array.from({ length: n }, (_, i) => i);
-  t.score = Int8Array.from({ length: n }, (_, i) => i % 11);
-  t.day = Int32Array.from({ length: n }, (_, i) => 19000 + (i % 400));
-  t.seconds = new Int32Array(n).fill(-1);
-  t.file = new Uint16Array(n);
-  t.row = Uint32Array.from({ length: n }, (_, i) => i + 2);
-  t.account = Array.from({ length: n }, (_, i) => `A${i % 1000}`);
-  t.respondent = new Array(n).fill('');
-  t.comment = Array.from({ length: n }, (_, i) => (i % 7 ? '' : `コメント${i}`));
-  t.wave = new Array(n).fill('');
-  t.segments = [Uint16Array.from({ length: n }, (_, i) => 1 + (i % 3))];
-  return t;
+  return tableFromRows(
+    Array.from({ length: n }, (_, i) => ({
+      score: i % 11,
+      day: 19000 + (i % 400),
+      account: `A${i % 1000}`,
+      customer: 1 + (i % 1000),
+      comment: i % 7 ? '' : `コメント${i}`,
+      segments: [1 + (i % 3)],
+    })),
+    1,
+  );
 }
 
 const meta = (id: string): Omit<DatasetRecord, 'answerCount' | 'chunkCount' | 'nextAnswerId'> => ({
@@ -54,7 +52,8 @@ describe('createDataset stores answers as columnar chunks', () => {
     expect(back.id).toEqual(table.id);
     expect(back.comment).toEqual(table.comment);
     expect(back.segments[0]).toEqual(table.segments[0]);
-    expect(back.account[CHUNK_SIZE + 5]).toBe(`A${(CHUNK_SIZE + 5) % 1000}`);
+    expect(textAt(back.account, CHUNK_SIZE + 5)).toBe(`A${(CHUNK_SIZE + 5) % 1000}`);
+    expect(back.customer).toEqual(table.customer);
   });
 
   it('leaves nothing behind when the import fails half way', async () => {

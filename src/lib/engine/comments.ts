@@ -1,5 +1,6 @@
 /** Picking comments to read: the newest ones first. */
 import type { AnswerTable } from './answers';
+import { textAt, textIsEmpty } from './text-column';
 
 /** Answers that say nothing in their comment (`特になし`, `N/A`…): not worth a line in a list. */
 const EMPTY_COMMENT = /^(特に(なし|無し|ありません)|なし|無し|ない|n\/?a|none|no|-+|ー+|―+|\.+)$/i;
@@ -15,7 +16,7 @@ export function hasComment(text: string): boolean {
  */
 export function newestComments(table: AnswerTable, limit: number): number[] {
   const picked: number[] = [];
-  for (let i = 0; i < table.length; i++) if (hasComment(table.comment[i])) picked.push(i);
+  for (let i = 0; i < table.length; i++) if (!textIsEmpty(table.comment, i) && hasComment(textAt(table.comment, i))) picked.push(i);
   picked.sort((a, b) => table.day[b] - table.day[a] || table.seconds[b] - table.seconds[a] || b - a);
   return picked.slice(0, limit);
 }

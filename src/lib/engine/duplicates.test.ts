@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTable } from './answers';
+import { tableFromRows } from './answers';
 import { dropDuplicates, selectRows } from './duplicates';
+import { unpackText } from './text-column';
 
 function table(rows: Array<[account: string, day: number, score: number, comment: string, file?: number]>) {
-  const t = emptyTable(1);
-  const n = rows.length;
-  t.length = n;
-  t.id = Uint32Array.from(rows.map((_, i) => i));
-  t.score = Int8Array.from(rows.map((r) => r[2]));
-  t.day = Int32Array.from(rows.map((r) => r[1]));
-  t.seconds = new Int32Array(n).fill(-1);
-  t.file = Uint16Array.from(rows.map((r) => r[4] ?? 0));
-  t.row = Uint32Array.from(rows.map((_, i) => i + 2));
-  t.account = rows.map((r) => r[0]);
-  t.respondent = rows.map(() => '');
-  t.comment = rows.map((r) => r[3]);
-  t.wave = rows.map(() => '');
-  t.churn = new Int8Array(n).fill(-1);
-  t.revenue = new Float64Array(n).fill(NaN);
-  t.segments = [Uint16Array.from(rows.map((_, i) => i % 2))];
-  return t;
+  return tableFromRows(rows.map(([account, day, score, comment, file], i) => ({ account, day, score, comment, file, segments: [i % 2] })), 1);
 }
 
 describe('dropDuplicates(existing, incoming)', () => {
@@ -27,7 +12,7 @@ describe('dropDuplicates(existing, incoming)', () => {
     const existing = table([['A', 1, 9, 'good'], ['B', 1, 3, '']]);
     const incoming = table([['A', 1, 9, 'good', 0], ['B', 1, 3, 'late comment', 0], ['C', 2, 7, '', 1], ['B', 1, 3, '', 1]]);
     const { kept, skippedPerFile } = dropDuplicates(existing, incoming);
-    expect(kept.account).toEqual(['B', 'C']);
+    expect(unpackText(kept.account)).toEqual(['B', 'C']);
     expect(Array.from(kept.score)).toEqual([3, 7]);
     expect(Array.from(kept.row)).toEqual([3, 4]);
     expect([...skippedPerFile]).toEqual([[0, 1], [1, 1]]);
@@ -48,7 +33,8 @@ describe('selectRows', () => {
   it('keeps the chosen rows in order with every column', () => {
     const t = table([['A', 1, 1, 'a'], ['B', 2, 2, 'b'], ['C', 3, 3, 'c'], ['D', 4, 4, 'd']]);
     const s = selectRows(t, [0, 2, 3]);
-    expect(s.account).toEqual(['A', 'C', 'D']);
+    expect(unpackText(s.account)).toEqual(['A', 'C', 'D']);
+    expect(unpackText(s.comment)).toEqual(['a', 'c', 'd']);
     expect(Array.from(s.segments[0])).toEqual([0, 0, 1]);
     expect(Array.from(s.id)).toEqual([0, 2, 3]);
   });

@@ -4,9 +4,17 @@
  * must not count an answer twice.
  */
 import { concatTables, sliceTable, type AnswerTable } from './answers';
+import { textAt } from './text-column';
 
-export function answerKey(table: AnswerTable, i: number): string {
-  return `${table.account[i]}\u001f${table.respondent[i]}\u001f${table.day[i]}\u001f${table.seconds[i]}\u001f${table.score[i]}\u001f${table.comment[i]}`;
+/** Date, time and score in one number: equal for duplicates, rarely equal otherwise. */
+function numericKey(t: AnswerTable, i: number): number {
+  return ((t.day[i] + 3_000_000) * 86_402 + (t.seconds[i] + 1)) * 11 + t.score[i];
+}
+
+function sameText(a: AnswerTable, i: number, b: AnswerTable, j: number): boolean {
+  return textAt(a.account, i) === textAt(b.account, j)
+    && textAt(a.respondent, i) === textAt(b.respondent, j)
+    && textAt(a.comment, i) === textAt(b.comment, j);
 }
 
 export interface DuplicateResult {
@@ -18,16 +26,23 @@ export interface DuplicateResult {
 
 /** Drops the answers of `incoming` already seen in `existing` or earlier in `incoming`. */
 export function dropDuplicates(existing: AnswerTable | null, incoming: AnswerTable): DuplicateResult {
-  const seen = new Set<string>();
-  if (existing) for (let i = 0; i < existing.length; i++) seen.add(answerKey(existing, i));
+  // Bucket by the numeric key first; strings are compared only within a bucket.
+  const buckets = new Map<number, Array<[AnswerTable, number]>>();
+  const add = (t: AnswerTable, i: number) => {
+    const key = numericKey(t, i);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push([t, i]);
+    else buckets.set(key, [[t, i]]);
+  };
+  if (existing) for (let i = 0; i < existing.length; i++) add(existing, i);
   const keep: number[] = [];
   const skippedPerFile = new Map<number, number>();
   for (let i = 0; i < incoming.length; i++) {
-    const key = answerKey(incoming, i);
-    if (seen.has(key)) {
+    const bucket = buckets.get(numericKey(incoming, i));
+    if (bucket?.some(([t, j]) => sameText(t, j, incoming, i))) {
       skippedPerFile.set(incoming.file[i], (skippedPerFile.get(incoming.file[i]) ?? 0) + 1);
     } else {
-      seen.add(key);
+      add(incoming, i);
       keep.push(i);
     }
   }

@@ -5,9 +5,9 @@
 import { NO_DAY, type AnswerTable } from './answers';
 import { countsFromDistribution, summarise, type NpsSummary } from './nps';
 import { dayToIso } from './days';
+import { countCustomers, type IdentityKind } from './customers';
 
-/** Who counts as a customer: the account when the data names one, else the respondent. */
-export type IdentityKind = 'account' | 'respondent' | null;
+export type { IdentityKind } from './customers';
 
 export interface Overview {
   overall: NpsSummary;
@@ -16,22 +16,6 @@ export interface Overview {
   customers: number | null;
   from: string | null;
   to: string | null;
-}
-
-/** Placeholders some tools write where no identity exists (Microsoft Forms' `anonymous`). */
-const NOT_AN_IDENTITY = new Set(['', 'anonymous', 'anonymous user', '匿名']);
-
-/** The id as written, or '' when the cell holds a placeholder that identifies nobody. */
-export function identityCell(raw: string): string {
-  const key = raw.trim();
-  return NOT_AN_IDENTITY.has(key.toLowerCase()) ? '' : key;
-}
-
-export function identityOf(table: AnswerTable, kind: IdentityKind, i: number): string | null {
-  if (!kind) return null;
-  const raw = (kind === 'account' ? table.account[i] : table.respondent[i]) ?? '';
-  const key = identityCell(raw);
-  return key === '' ? null : key;
 }
 
 export function computeOverview(table: AnswerTable, identity: IdentityKind): Overview {
@@ -46,15 +30,7 @@ export function computeOverview(table: AnswerTable, identity: IdentityKind): Ove
       if (d > maxDay) maxDay = d;
     }
   }
-  let customers: number | null = null;
-  if (identity) {
-    const seen = new Set<string>();
-    for (let i = 0; i < table.length; i++) {
-      const id = identityOf(table, identity, i);
-      if (id !== null) seen.add(id);
-    }
-    customers = seen.size;
-  }
+  const customers = identity ? countCustomers(table) : null;
   return {
     overall: summarise(countsFromDistribution(distribution)),
     distribution,

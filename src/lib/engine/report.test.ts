@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTable, NO_DAY } from './answers';
+import { NO_DAY, tableFromRows } from './answers';
+import { encodeCustomers, identityCell, type IdentityKind } from './customers';
 import { isoToDay } from '../ingest/values';
 import { buildReport } from './report';
 
-function table(rows: Array<{ score: number; account?: string; respondent?: string; date?: string }>) {
-  const t = emptyTable();
-  t.length = rows.length;
-  t.score = Int8Array.from(rows.map((r) => r.score));
-  t.day = Int32Array.from(rows.map((r) => (r.date ? isoToDay(r.date) : NO_DAY)));
-  t.account = rows.map((r) => r.account ?? '');
-  t.respondent = rows.map((r) => r.respondent ?? '');
+function table(rows: Array<{ score: number; account?: string; respondent?: string; date?: string }>, identity: IdentityKind = 'account') {
+  const t = tableFromRows(rows.map((r) => ({ score: r.score, account: r.account, respondent: identityCell(r.respondent ?? ''), day: r.date ? isoToDay(r.date) : NO_DAY })));
+  t.customer = encodeCustomers(t, identity);
   return t;
 }
 
@@ -42,13 +39,13 @@ describe('buildReport', () => {
   it('uses respondents when no account is known, and anonymous is no identity', () => {
     const r = buildReport({
       name: 'y', files: [], identity: 'respondent', rejectedRows: [],
-      table: table([{ score: 9, respondent: 'a@x.jp' }, { score: 3, respondent: 'anonymous' }, { score: 8, respondent: 'a@x.jp' }, { score: 8, respondent: 'b@x.jp' }]),
+      table: table([{ score: 9, respondent: 'a@x.jp' }, { score: 3, respondent: 'anonymous' }, { score: 8, respondent: 'a@x.jp' }, { score: 8, respondent: 'b@x.jp' }], 'respondent'),
     });
     expect(r.dataset.customers).toBe(2);
     expect(r.dataset.from).toBeNull();
   });
   it('has no customers (null) when no identity column is known', () => {
-    const r = buildReport({ name: 'z', files: [], identity: null, rejectedRows: [], table: table([{ score: 9 }]) });
+    const r = buildReport({ name: 'z', files: [], identity: null, rejectedRows: [], table: table([{ score: 9 }], null) });
     expect(r.dataset.customers).toBeNull();
   });
 });

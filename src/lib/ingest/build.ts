@@ -3,8 +3,9 @@
  * read, each with its spreadsheet row number and a reason. Runs in the import worker and in the
  * command-line tool alike.
  */
-import { NO_DAY, type AnswerTable, type SegmentColumn } from '../engine/answers';
-import { identityCell } from '../engine/overview';
+import { blankTable, NO_DAY, type AnswerTable, type SegmentColumn } from '../engine/answers';
+import { identityCell } from '../engine/customers';
+import { TextColumnBuilder } from '../engine/text-column';
 import { isBlankRecord, streamRecords } from './csv';
 import type { FilePlan } from './preview';
 import { parseDate, parseScore, type Rejection } from './values';
@@ -41,9 +42,36 @@ function countLines(text: string): number {
   return n;
 }
 
+/** What the builder needs to know about one file while reading its rows. */
+interface FileReading {
+  fileIndex: number;
+  plan: FilePlan;
+  score: number;
+  date: number;
+  account: number;
+  respondent: number;
+  comment: number;
+  wave: number;
+  churn: number;
+  revenue: number;
+  completion: number;
+  /** Source column → segment index, for the columns that are segments. */
+  segmentColumns: number[];
+  segmentIndex: number[];
+  counts: FileCounts;
+}
+
+type TextColumnName = 'account' | 'respondent' | 'comment' | 'wave';
+
 export class AnswerBuilder {
-  private table: AnswerTable;
+  private table: AnswerTable = blankTable(0);
   private capacity = 0;
+  private readonly texts: Record<TextColumnName, TextColumnBuilder> = {
+    account: new TextColumnBuilder(1024),
+    respondent: new TextColumnBuilder(1024),
+    comment: new TextColumnBuilder(1024),
+    wave: new TextColumnBuilder(1024),
+  };
   private readonly segmentColumns: SegmentColumn[];
   private readonly segmentCodes: Map<string, number>[];
   private readonly rejected: RejectedRow[] = [];
@@ -53,47 +81,26 @@ export class AnswerBuilder {
   constructor(segments: readonly SegmentColumn[] = [], private nextId = 0) {
     this.segmentColumns = segments.map((s) => ({ name: s.name, values: [...s.values] }));
     this.segmentCodes = this.segmentColumns.map((s) => new Map(s.values.map((v, i) => [v, i])));
-    this.table = this.allocate(0);
+    this.table = blankTable(0, this.segmentColumns.length);
   }
 
-  private allocate(capacity: number): AnswerTable {
-    return {
-      length: 0,
-      id: new Uint32Array(capacity),
-      score: new Int8Array(capacity),
-      day: new Int32Array(capacity),
-      seconds: new Int32Array(capacity),
-      file: new Uint16Array(capacity),
-      row: new Uint32Array(capacity),
-      account: [],
-      respondent: [],
-      comment: [],
-      wave: [],
-      churn: new Int8Array(capacity),
-      revenue: new Float64Array(capacity),
-      segments: this.segmentColumns.map(() => new Uint16Array(capacity)),
-    };
-  }
-
+  /** Makes room for `extra` more answers: columns are sized once from the line count, not doubled. */
   private reserve(extra: number): void {
     const needed = this.table.length + extra;
     if (needed <= this.capacity) return;
     const old = this.table;
-    const grown = this.allocate(needed);
-    grown.length = old.length;
-    grown.id.set(old.id.subarray(0, old.length));
-    grown.score.set(old.score.subarray(0, old.length));
-    grown.day.set(old.day.subarray(0, old.length));
-    grown.seconds.set(old.seconds.subarray(0, old.length));
-    grown.file.set(old.file.subarray(0, old.length));
-    grown.row.set(old.row.subarray(0, old.length));
-    grown.churn.set(old.churn.subarray(0, old.length));
-    grown.revenue.set(old.revenue.subarray(0, old.length));
-    grown.account = old.account;
-    grown.respondent = old.respondent;
-    grown.comment = old.comment;
-    grown.wave = old.wave;
-    old.segments.forEach((codes, s) => grown.segments[s].set(codes.subarray(0, old.length)));
+    const grown = blankTable(needed, this.segmentColumns.length);
+    const n = old.length;
+    grown.length = n;
+    grown.id.set(old.id.subarray(0, n));
+    grown.score.set(old.score.subarray(0, n));
+    grown.day.set(old.day.subarray(0, n));
+    grown.seconds.set(old.seconds.subarray(0, n));
+    grown.file.set(old.file.subarray(0, n));
+    grown.row.set(old.row.subarray(0, n));
+    grown.churn.set(old.churn.subarray(0, n));
+    grown.revenue.set(old.revenue.subarray(0, n));
+    old.segments.forEach((codes, s) => grown.segments[s].set(codes.subarray(0, n)));
     this.table = grown;
     this.capacity = needed;
   }
@@ -129,71 +136,97 @@ export class AnswerBuilder {
     return c;
   }
 
-  /** Reads one file's text. `onProgress` gets the share of the text done (0–1). */
-  addFile(fileIndex: number, plan: FilePlan, text: string, onProgress?: (share: number) => void): FileCounts {
+  private beginFile(fileIndex: number, plan: FilePlan, rowsAtMost: number): FileReading {
     const col = (role: FilePlan['roles'][number]) => plan.roles.indexOf(role);
-    const scoreCol = col('score'), dateCol = col('date'), accountCol = col('account');
-    const respondentCol = col('respondent'), commentCol = col('comment'), waveCol = col('wave');
-    const churnCol = col('churn'), revenueCol = col('revenue'), completionCol = col('completion');
-    const segmentCols = plan.roles.flatMap((r, c) => (r === 'segment' ? [c] : []));
-    const segmentIdx = segmentCols.map((c) => this.segmentIndex(plan.headers[c] || `#${c + 1}`));
-    if (scoreCol < 0) throw new Error('no score column');
-    this.reserve(countLines(text));
-    const counts: FileCounts = { accepted: 0, rejected: 0 };
+    const segmentColumns = plan.roles.flatMap((r, c) => (r === 'segment' ? [c] : []));
+    const reading: FileReading = {
+      fileIndex,
+      plan,
+      score: col('score'),
+      date: col('date'),
+      account: col('account'),
+      respondent: col('respondent'),
+      comment: col('comment'),
+      wave: col('wave'),
+      churn: col('churn'),
+      revenue: col('revenue'),
+      completion: col('completion'),
+      segmentColumns,
+      segmentIndex: segmentColumns.map((c) => this.segmentIndex(plan.headers[c] || `#${c + 1}`)),
+      counts: { accepted: 0, rejected: 0 },
+    };
+    if (reading.score < 0) throw new Error('no score column');
+    this.reserve(rowsAtMost);
+    this.fileCounts[fileIndex] = reading.counts;
+    return reading;
+  }
+
+  /**
+   * Reads one data row. `cell(c)` gives column c's text; `cells()` the whole row (only called
+   * for a rejected row, to keep it for the download).
+   */
+  private addRow(f: FileReading, row: number, cell: (c: number) => string, cells: () => string[]): void {
+    const score = parseScore(cell(f.score));
+    if (!score.ok) {
+      // An unfinished response (Typeform "partial", Qualtrics Finished = False) has no score
+      // because it was never given: say so rather than "score is empty".
+      const status = f.completion >= 0 ? cell(f.completion).trim() : '';
+      const unfinished = score.rejection.code === 'score-empty' && UNFINISHED.test(status);
+      this.reject(f, row, unfinished ? { code: 'partial-response', value: status } : score.rejection, cells);
+      return;
+    }
+    let day = NO_DAY, seconds = -1;
+    if (f.date >= 0) {
+      const raw = cell(f.date).trim();
+      const date = raw ? parseDate(raw, f.plan.dateOrder) : null;
+      if (!date) {
+        this.reject(f, row, { code: raw ? 'date-unreadable' : 'date-empty', value: raw.slice(0, 80) }, cells);
+        return;
+      }
+      day = date.day;
+      seconds = date.seconds;
+    }
+    const t = this.table;
+    const i = t.length++;
+    t.id[i] = this.nextId++;
+    t.score[i] = score.score;
+    t.day[i] = day;
+    t.seconds[i] = seconds;
+    t.file[i] = f.fileIndex;
+    t.row[i] = row;
+    this.texts.account.push(f.account >= 0 ? identityCell(cell(f.account)) : '');
+    this.texts.respondent.push(f.respondent >= 0 ? identityCell(cell(f.respondent)) : '');
+    this.texts.comment.push(f.comment >= 0 ? cell(f.comment).trim() : '');
+    this.texts.wave.push(f.wave >= 0 ? cell(f.wave).trim() : '');
+    if (f.churn >= 0) t.churn[i] = parseChurn(cell(f.churn));
+    if (f.revenue >= 0) t.revenue[i] = parseAmount(cell(f.revenue));
+    for (let s = 0; s < f.segmentColumns.length; s++) {
+      t.segments[f.segmentIndex[s]][i] = this.code(f.segmentIndex[s], cell(f.segmentColumns[s]));
+    }
+    f.counts.accepted++;
+  }
+
+  /** Reads one file's decoded text. `onProgress` gets the share of the text done (0–1). */
+  addFile(fileIndex: number, plan: FilePlan, text: string, onProgress?: (share: number) => void): FileCounts {
+    const reading = this.beginFile(fileIndex, plan, countLines(text));
     let recordIndex = 0;
     streamRecords(text, plan.delimiter, (records, charsDone) => {
-      const t = this.table;
       for (const record of records) {
         const row = ++recordIndex; // 1-based, header rows included: the spreadsheet's numbering
         if (row <= plan.headerRows || isBlankRecord(record)) continue;
-        const score = parseScore(record[scoreCol] ?? '');
-        if (!score.ok) {
-          // An unfinished response (Typeform "partial", Qualtrics Finished = False) has no score
-          // because it was never given: say so rather than "score is empty".
-          const unfinished = score.rejection.code === 'score-empty' && completionCol >= 0 && UNFINISHED.test((record[completionCol] ?? '').trim());
-          this.reject(fileIndex, row, unfinished ? { code: 'partial-response', value: (record[completionCol] ?? '').trim() } : score.rejection, counts, record);
-          continue;
-        }
-        let day = NO_DAY, seconds = -1;
-        if (dateCol >= 0) {
-          const raw = (record[dateCol] ?? '').trim();
-          const date = raw ? parseDate(raw, plan.dateOrder) : null;
-          if (!date) {
-            this.reject(fileIndex, row, { code: raw ? 'date-unreadable' : 'date-empty', value: raw.slice(0, 80) }, counts, record);
-            continue;
-          }
-          day = date.day;
-          seconds = date.seconds;
-        }
-        const i = t.length++;
-        t.id[i] = this.nextId++;
-        t.score[i] = score.score;
-        t.day[i] = day;
-        t.seconds[i] = seconds;
-        t.file[i] = fileIndex;
-        t.row[i] = row;
-        t.account[i] = accountCol >= 0 ? identityCell(record[accountCol] ?? '') : '';
-        t.respondent[i] = respondentCol >= 0 ? identityCell(record[respondentCol] ?? '') : '';
-        t.comment[i] = commentCol >= 0 ? (record[commentCol] ?? '').trim() : '';
-        t.wave[i] = waveCol >= 0 ? (record[waveCol] ?? '').trim() : '';
-        t.churn[i] = churnCol >= 0 ? parseChurn(record[churnCol] ?? '') : -1;
-        t.revenue[i] = revenueCol >= 0 ? parseAmount(record[revenueCol] ?? '') : NaN;
-        for (let s = 0; s < segmentCols.length; s++) {
-          t.segments[segmentIdx[s]][i] = this.code(segmentIdx[s], record[segmentCols[s]] ?? '');
-        }
-        counts.accepted++;
+        this.addRow(reading, row, (c) => record[c] ?? '', () => record);
       }
       onProgress?.(text.length ? Math.min(1, charsDone / text.length) : 1);
     });
-    this.fileCounts[fileIndex] = counts;
-    return counts;
+    return reading.counts;
   }
 
-  private reject(file: number, row: number, rejection: Rejection, counts: FileCounts, cells?: string[]): void {
+  private reject(f: FileReading, row: number, rejection: Rejection, cells: () => string[]): void {
     // The cells let people download what was left out; a file of nothing but bad rows keeps
     // only the first ones, so a broken export cannot fill the memory.
-    this.rejected.push(cells && this.rejected.length < KEEP_REJECTED_CELLS ? { file, row, rejection, cells } : { file, row, rejection });
-    counts.rejected++;
+    const keep = this.rejected.length < KEEP_REJECTED_CELLS;
+    this.rejected.push(keep ? { file: f.fileIndex, row, rejection, cells: cells() } : { file: f.fileIndex, row, rejection });
+    f.counts.rejected++;
   }
 
   finish(): BuiltAnswers {
@@ -201,13 +234,18 @@ export class AnswerBuilder {
     const n = t.length;
     // Trim the columns to what was filled (they were sized from the line count).
     const table: AnswerTable = {
-      ...t,
+      length: n,
       id: t.id.slice(0, n),
       score: t.score.slice(0, n),
       day: t.day.slice(0, n),
       seconds: t.seconds.slice(0, n),
       file: t.file.slice(0, n),
       row: t.row.slice(0, n),
+      customer: new Uint32Array(n),
+      account: this.texts.account.finish(),
+      respondent: this.texts.respondent.finish(),
+      comment: this.texts.comment.finish(),
+      wave: this.texts.wave.finish(),
       churn: t.churn.slice(0, n),
       revenue: t.revenue.slice(0, n),
       segments: t.segments.map((c) => c.slice(0, n)),

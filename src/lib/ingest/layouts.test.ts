@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { unpackText } from '../engine/text-column';
 import { dayToIso } from '../engine/days';
 import { importFiles } from './pipeline';
 import { previewFile, type FilePreview } from './preview';
@@ -319,7 +320,7 @@ describe.each(LAYOUTS)('$file', (layout) => {
 
   it(`finds ${layout.accounts} distinct accounts`, () => {
     const { built } = load(layout.file);
-    expect(new Set(built.table.account.filter((a) => a !== '')).size).toBe(layout.accounts);
+    expect(new Set(unpackText(built.table.account).filter((a) => a !== '')).size).toBe(layout.accounts);
   });
 
   it(`rejects ${layout.rejected.length ? layout.rejected.map(([row]) => `row ${row}`).join(', ') : 'no row'}`, () => {
@@ -344,14 +345,14 @@ describe('Qualtrics choice-text export', () => {
   });
   it('keeps markup in a comment as text', () => {
     const { built } = load('qualtrics-choice-text.csv');
-    expect(built.table.comment).toContain('Solid product. <b>Reporting</b> could be faster.');
-    expect(built.table.comment[0]).toBe('サポートの対応がとても早くて助かりました。');
+    expect(unpackText(built.table.comment)).toContain('Solid product. <b>Reporting</b> could be faster.');
+    expect(unpackText(built.table.comment)[0]).toBe('サポートの対応がとても早くて助かりました。');
   });
   it('keeps the time of day and the ExternalReference / RecipientEmail of each answer', () => {
     const { built } = load('qualtrics-choice-text.csv');
     expect(built.table.seconds[0]).toBe(9 * 3600 + 14 * 60 + 52); // 2024-03-01 09:14:52
-    expect(built.table.account[0]).toBe('ACC-1001');
-    expect(built.table.respondent[0]).toBe('k.tanaka@sakura-systems.co.jp');
+    expect(unpackText(built.table.account)[0]).toBe('ACC-1001');
+    expect(unpackText(built.table.respondent)[0]).toBe('k.tanaka@sakura-systems.co.jp');
     expect(Array.from(built.table.row.slice(0, 2))).toEqual([4, 5]);
   });
 });
@@ -366,7 +367,7 @@ describe('Qualtrics legacy export', () => {
   it('reads the first answer as row 3', () => {
     const { built } = load('qualtrics-legacy.csv');
     expect(built.table.row[0]).toBe(3);
-    expect(built.table.account[0]).toBe('C-2001');
+    expect(unpackText(built.table.account)[0]).toBe('C-2001');
     expect(built.table.seconds[0]).toBe(10 * 3600 + 23 * 60 + 45); // 2024-01-15 10:23:45
   });
 });
@@ -389,9 +390,9 @@ describe('SurveyMonkey export with a multi-select question', () => {
   });
   it('takes the customer id from Custom Data 1 and the e-mail as the respondent', () => {
     const { built } = load('surveymonkey-matrix.csv');
-    expect(built.table.account[0]).toBe('CUS-0412');
-    expect(built.table.respondent[0]).toBe('m.ogawa@seiwa-sangyo.co.jp');
-    expect(built.table.comment[0]).toBe('Reports save me a day every month.');
+    expect(unpackText(built.table.account)[0]).toBe('CUS-0412');
+    expect(unpackText(built.table.respondent)[0]).toBe('m.ogawa@seiwa-sangyo.co.jp');
+    expect(unpackText(built.table.comment)[0]).toBe('Reports save me a day every month.');
   });
 });
 
@@ -406,7 +407,7 @@ describe('Google Forms (English)', () => {
     expect(built.table.seconds[0]).toBe(9 * 3600 + 3 * 60);
     expect(dayToIso(built.table.day[6])).toBe('2024-01-15');
     expect(built.table.seconds[6]).toBe(10 * 3600 + 23 * 60 + 45);
-    expect(built.table.comment[6]).toBe('"Export to Excel" breaks Japanese characters.');
+    expect(unpackText(built.table.comment)[6]).toBe('"Export to Excel" breaks Japanese characters.');
   });
 });
 
@@ -420,8 +421,8 @@ describe('Google Forms (Japanese)', () => {
     const { preview, built } = load('google-forms-ja-sjis.csv');
     expect(preview.plan.headers[0]).toBe('タイムスタンプ');
     expect(preview.plan.headers[4]).toBe('「Acmeクラウド」を友人や同僚に薦める可能性はどのくらいありますか？');
-    expect(built.table.account[0]).toBe('清和産業㈱');
-    expect(built.table.comment[4]).toBe('不具合が多くて困っています。①ログイン ②CSV出力');
+    expect(unpackText(built.table.account)[0]).toBe('清和産業㈱');
+    expect(unpackText(built.table.comment)[4]).toBe('不具合が多くて困っています。①ログイン ②CSV出力');
     expect(built.table.seconds[0]).toBe(9 * 3600 + 15 * 60); // 2024/4/1 9:15 (Excel drops the seconds)
   });
 });
@@ -448,10 +449,10 @@ describe('Microsoft Forms', () => {
   });
   it('does not take "anonymous" for a respondent', () => {
     const { built } = load('microsoft-forms.csv');
-    expect(built.table.respondent).not.toContain('anonymous');
-    expect(built.table.respondent[0]).toBe('');
-    expect(built.table.respondent[1]).toBe('ken.tanaka@aoba-clinic.co.jp');
-    expect(new Set(built.table.respondent.filter((r) => r !== '')).size).toBe(10);
+    expect(unpackText(built.table.respondent)).not.toContain('anonymous');
+    expect(unpackText(built.table.respondent)[0]).toBe('');
+    expect(unpackText(built.table.respondent)[1]).toBe('ken.tanaka@aoba-clinic.co.jp');
+    expect(new Set(unpackText(built.table.respondent).filter((r) => r !== '')).size).toBe(10);
   });
 });
 
@@ -464,18 +465,18 @@ describe('Delighted', () => {
   });
   it('takes person as the respondent and the company property as the account', () => {
     const { built } = load('delighted.csv');
-    expect(built.table.respondent[0]).toBe('87412301');
-    expect(new Set(built.table.respondent).size).toBe(13);
-    expect(built.table.account[0]).toBe('Seiwa Sangyo');
+    expect(unpackText(built.table.respondent)[0]).toBe('87412301');
+    expect(new Set(unpackText(built.table.respondent)).size).toBe(13);
+    expect(unpackText(built.table.account)[0]).toBe('Seiwa Sangyo');
   });
 });
 
 describe('HubSpot feedback submissions', () => {
   it('takes the rating, not the Sentiment words, and the company and contact', () => {
     const { built } = load('hubspot.csv');
-    expect(built.table.account[0]).toBe('清和産業株式会社');
-    expect(built.table.respondent[0]).toBe('k.tanaka@seiwa-sangyo.co.jp');
-    expect(built.table.comment[4]).toBe('サポートの返信が遅く、解決まで時間がかかった。');
+    expect(unpackText(built.table.account)[0]).toBe('清和産業株式会社');
+    expect(unpackText(built.table.respondent)[0]).toBe('k.tanaka@seiwa-sangyo.co.jp');
+    expect(unpackText(built.table.comment)[4]).toBe('サポートの返信が遅く、解決まで時間がかかった。');
     expect(built.table.seconds[0]).toBe(10 * 3600 + 12 * 60); // 2024-06-03 10:12
   });
 });
@@ -488,7 +489,7 @@ describe('Excel Unicode text (UTF-16LE, tabs)', () => {
   it('keeps a quoted line break inside a comment and names the header in Japanese', () => {
     const { preview, built } = load('excel-unicode-text.txt');
     expect(preview.plan.headers).toEqual(['顧客ID', '回答日', '推奨度', 'コメント', 'プラン']);
-    expect(built.table.comment[2]).toBe('解約したいが手続きが分かりにくい。\nサポートに電話しても繋がらない。');
+    expect(unpackText(built.table.comment)[2]).toBe('解約したいが手続きが分かりにくい。\nサポートに電話しても繋がらない。');
   });
 });
 
@@ -496,8 +497,8 @@ describe('European Excel (semicolons, day-first dates, decimal commas)', () => {
   it('reads 08.01.2024 as 8 January and keeps commas inside comments', () => {
     const { built } = load('european-semicolon.csv');
     expect(dayToIso(built.table.day[0])).toBe('2024-01-08');
-    expect(built.table.comment[0]).toBe('Sehr zufrieden, schnelle Antworten vom Support.');
-    expect(built.table.respondent[0]).toBe('j.mueller@brandt-logistik.de');
+    expect(unpackText(built.table.comment)[0]).toBe('Sehr zufrieden, schnelle Antworten vom Support.');
+    expect(unpackText(built.table.respondent)[0]).toBe('j.mueller@brandt-logistik.de');
   });
 });
 
@@ -505,14 +506,14 @@ describe('Japanese CRM export with survey waves and a churn flag', () => {
   it('reads 2024年1月15日 and keeps each answer\'s wave', () => {
     const { built } = load('waves-japanese.csv');
     expect(dayToIso(built.table.day[0])).toBe('2024-01-15');
-    expect(built.table.wave[0]).toBe('第1回');
-    expect(built.table.wave.at(-1)).toBe('第2回');
+    expect(unpackText(built.table.wave)[0]).toBe('第1回');
+    expect(unpackText(built.table.wave).at(-1)).toBe('第2回');
   });
   it('counts each wave separately', () => {
     const { built } = load('waves-japanese.csv');
-    const byWave = (w: string) => tally(Array.from(built.table.score).filter((_, i) => built.table.wave[i] === w));
-    expect(built.table.wave.filter((w) => w === '第1回')).toHaveLength(13);
-    expect(built.table.wave.filter((w) => w === '第2回')).toHaveLength(13);
+    const byWave = (w: string) => tally(Array.from(built.table.score).filter((_, i) => unpackText(built.table.wave)[i] === w));
+    expect(unpackText(built.table.wave).filter((w) => w === '第1回')).toHaveLength(13);
+    expect(unpackText(built.table.wave).filter((w) => w === '第2回')).toHaveLength(13);
     expect(byWave('第1回')).toEqual({ promoters: 5, passives: 4, detractors: 4 });
     expect(byWave('第2回')).toEqual({ promoters: 6, passives: 3, detractors: 4 });
   });

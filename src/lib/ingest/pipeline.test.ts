@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unpackText } from '../engine/text-column';
 import { importFiles } from './pipeline';
 import { PreviewError, previewFile } from './preview';
 import { dayToIso } from '../engine/days';
@@ -62,7 +63,7 @@ describe('importFiles reads CSV as a spreadsheet does', () => {
   it('keeps quoted commas and line breaks inside a comment, and a quoted break stays one row', () => {
     const csv = 'id,score,comment\nA,9,"fast, stable"\nB,3,"line one\nline two"\nC,abc,x\n';
     const { built } = importText(utf8(csv));
-    expect(built.table.comment).toEqual(['fast, stable', 'line one\nline two']);
+    expect(unpackText(built.table.comment)).toEqual(['fast, stable', 'line one\nline two']);
     // C is on the file's 5th line but the spreadsheet's 4th row.
     expect(built.rejected.map((r) => r.row)).toEqual([4]);
   });
@@ -85,7 +86,7 @@ describe('importFiles reads CSV as a spreadsheet does', () => {
     const { preview, built } = importText(sjis);
     expect(preview.plan.encoding).toBe('shift_jis');
     expect(preview.plan.headers).toEqual(['会社名', 'スコア']);
-    expect(built.table.account).toEqual(['株式会社テスト']);
+    expect(unpackText(built.table.account)).toEqual(['株式会社テスト']);
   });
   it('files chosen together share segment dictionaries by header', () => {
     const a = utf8('id,score,plan\nA,9,Pro\nB,5,Free\n');

@@ -5,7 +5,8 @@
 import type { SegmentColumn } from '../engine/answers';
 import { AnswerBuilder, type BuiltAnswers } from './build';
 import { decodeText } from './encoding';
-import type { FilePlan } from './preview';
+import { identityOfPlans, type FilePlan } from './preview';
+import { encodeCustomers } from '../engine/customers';
 
 export interface ImportSource {
   name: string;
@@ -42,5 +43,7 @@ export function importFiles(
     );
     before += source.bytes.length;
   });
-  return builder.finish();
+  const built = builder.finish();
+  built.table.customer = encodeCustomers(built.table, identityOfPlans(plans));
+  return built;
 }

@@ -6,6 +6,7 @@ import { getDataset, loadAnswers, replaceAnswers } from '../db/datasets';
 import { computeOverview } from '../engine/overview';
 import { buildReport, type Report } from '../engine/report';
 import { withoutFile } from '../engine/files';
+import { encodeCustomers } from '../engine/customers';
 import type { Rejection } from '../ingest/values';
 import { loadedDatasets } from './loaded-datasets.svelte';
 
@@ -46,6 +47,8 @@ export class OpenDataset {
       rejected: record.rejected.filter((r) => r.file !== fileIndex).map((r) => (r.file > fileIndex ? { ...r, file: r.file - 1 } : r)),
     };
     const remaining = withoutFile(table, fileIndex);
+    // Stored codes follow first appearance; re-encode so a later append agrees with them.
+    remaining.customer = encodeCustomers(remaining, record.identity);
     const stored = await replaceAnswers(next, remaining);
     loadedDatasets.set(record.id, { record: stored, table: remaining, save: 'saved', failure: null });
   }

@@ -5,7 +5,8 @@
  */
 import { appendAnswers, createDataset, getDataset, loadAnswers } from '../db/datasets';
 import type { DatasetFile, DatasetRecord } from '../db/database';
-import { concatTables, type AnswerTable } from '../engine/answers';
+import { concatTables, sliceTable, type AnswerTable } from '../engine/answers';
+import { encodeCustomers } from '../engine/customers';
 import { dropDuplicates } from '../engine/duplicates';
 import { importFiles } from '../ingest/pipeline';
 import { identityOfPlans, type FilePlan } from '../ingest/preview';
@@ -71,8 +72,12 @@ export async function runImport(job: ImportJob, events: ImportEvents): Promise<v
       nextAnswerId,
       updatedAt: now,
     };
-    events.ready(record, concatTables([existingTable, kept], record.segmentColumns.length));
-    events.stored(await appendAnswers({ ...record, answerCount: existing.answerCount }, kept, nextAnswerId));
+    // Customer codes must agree across the old and the new answers: encode them together.
+    const combined = concatTables([existingTable, kept], record.segmentColumns.length);
+    combined.customer = encodeCustomers(combined, record.identity);
+    const added = sliceTable(combined, existingTable.length, combined.length);
+    events.ready(record, combined);
+    events.stored(await appendAnswers({ ...record, answerCount: existing.answerCount }, added, nextAnswerId));
     return;
   }
 

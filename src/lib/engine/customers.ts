@@ -1,0 +1,56 @@
+/**
+ * Who the customers are: the account when the data names one, otherwise the respondent (e-mail
+ * or person id). Per-response ids are never identities, and neither are placeholders such as
+ * Microsoft Forms' `anonymous`.
+ */
+import type { AnswerTable } from './answers';
+import { textAt } from './text-column';
+
+export type IdentityKind = 'account' | 'respondent' | null;
+
+/** Placeholders some tools write where no identity exists. */
+const NOT_AN_IDENTITY = new Set(['', 'anonymous', 'anonymous user', '匿名']);
+
+/** The id as written, or '' when the cell holds a placeholder that identifies nobody. */
+export function identityCell(raw: string): string {
+  const key = raw.trim();
+  return NOT_AN_IDENTITY.has(key.toLowerCase()) ? '' : key;
+}
+
+/**
+ * Customer codes for every answer: 1, 2, 3… in order of first appearance, 0 for nobody. Equal
+ * ids get equal codes, so grouping by customer needs no strings afterwards.
+ */
+export function encodeCustomers(table: AnswerTable, identity: IdentityKind): Uint32Array {
+  const codes = new Uint32Array(table.length);
+  if (!identity) return codes;
+  const column = identity === 'account' ? table.account : table.respondent;
+  const seen = new Map<string, number>();
+  for (let i = 0; i < table.length; i++) {
+    const id = textAt(column, i);
+    if (!id) continue;
+    let code = seen.get(id);
+    if (code === undefined) {
+      code = seen.size + 1;
+      seen.set(id, code);
+    }
+    codes[i] = code;
+  }
+  return codes;
+}
+
+/** How many distinct customers answered among the answers `include` keeps (all by default). */
+export function countCustomers(table: AnswerTable, include?: (i: number) => boolean): number {
+  let max = 0;
+  for (let i = 0; i < table.length; i++) if (table.customer[i] > max) max = table.customer[i];
+  const seen = new Uint8Array(max + 1);
+  let count = 0;
+  for (let i = 0; i < table.length; i++) {
+    const c = table.customer[i];
+    if (c && !seen[c] && (!include || include(i))) {
+      seen[c] = 1;
+      count++;
+    }
+  }
+  return count;
+}
