@@ -18,4 +18,8 @@ describe('newestComments(table, limit)', () => {
     expect(newestComments(t, 10)).toEqual([2, 1, 4, 0, 5]);
     expect(newestComments(t, 2)).toEqual([2, 1]);
   });
+  it('looks further back when the newest comments say nothing', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => ({ score: 5, day: 1000 + i, comment: i < 5 ? `real ${i}` : '特になし' }));
+    expect(newestComments(tableFromRows(rows), 3)).toEqual([4, 3, 2]);
+  });
 });
