@@ -21,6 +21,14 @@ export interface ImportProgress {
   rows: number;
 }
 
+/**
+ * The byte scanner reads UTF-8 and Shift_JIS directly; UTF-16 must be decoded first, and so must
+ * Shift_JIS with `|`, a byte that can be the second half of a Shift_JIS character.
+ */
+export function canScanBytes(plan: FilePlan): boolean {
+  return plan.encoding === 'utf-8' || (plan.encoding === 'shift_jis' && plan.delimiter !== '|');
+}
+
 export function importFiles(
   sources: readonly ImportSource[],
   plans: readonly FilePlan[],
@@ -37,10 +45,10 @@ export function importFiles(
   let before = 0;
   const offset = options.fileOffset ?? 0;
   sources.forEach((source, i) => {
-    const text = decodeText(source.bytes, plans[i].encoding);
-    builder.addFile(offset + i, plans[i], text, (share) =>
-      options.onProgress?.({ file: i, share: (before + share * source.bytes.length) / total, rows: builder.rowsRead }),
-    );
+    const plan = plans[i];
+    const progress = (share: number) => options.onProgress?.({ file: i, share: (before + share * source.bytes.length) / total, rows: builder.rowsRead });
+    if (canScanBytes(plan)) builder.addFileBytes(offset + i, plan, source.bytes, progress);
+    else builder.addFile(offset + i, plan, decodeText(source.bytes, plan.encoding), progress);
     before += source.bytes.length;
   });
   const built = builder.finish();

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// `npm run bench`: imports seeded 100k and 1M-row exports through the real app in headless
+// Chromium and prints one JSON object per line (shape: ../shared/reference/performance.md).
+// Not part of `npm test`: timings on shared machines are noisy, so they are reported, not asserted.
+import { chromium } from '@playwright/test';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { generateExport } from './generate.mjs';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const outDir = join(root, 'bench-out');
+mkdirSync(outDir, { recursive: true });
+const sizes = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').map(Number);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+
+if (!existsSync(join(root, 'build', 'index.html')) || process.env.BENCH_BUILD !== '0') execSync('npx vite build', { cwd: root, stdio: 'ignore' });
+
+// The built app on 127.0.0.1, with the single-page fallback.
+const buildDir = join(root, 'build');
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const server = createServer((req, res) => {
+  let file = join(buildDir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (!file.startsWith(buildDir + sep) || !existsSync(file) || file.endsWith(sep)) file = join(buildDir, 'index.html');
+  try { res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file)); }
+  catch { res.writeHead(200, { 'content-type': types['.html'] }).end(readFileSync(join(buildDir, 'index.html'))); }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+});
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const print = (o) => console.log(JSON.stringify(o));
+
+/** Peak resident memory of every renderer process (VmHWM), in MB. */
+function rendererPeakRss() {
+  let peak = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer')) continue;
+      const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+    } catch {}
+  }
+  return Math.round(peak);
+}
+
+async function importOnce(path, rows, bytes) {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  });
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peakHeap = 0, sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }));
+      const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+      peakHeap = Math.max(peakHeap, heap);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  await page.goto(origin + '/');
+  await page.waitForFunction(() => document.querySelector('[data-testid="import-files"]'));
+  const t0 = Date.now();
+  await page.getByTestId('import-files').setInputFiles(path);
+  await page.waitForFunction(() => { const b = document.querySelector('[data-testid="confirm-import"]'); return b && !b.disabled; }, null, { timeout: 120000 });
+  const previewSeconds = (Date.now() - t0) / 1000;
+  const t1 = Date.now();
+  await page.getByTestId('confirm-import').click();
+  await page.getByTestId('nps-value').waitFor({ timeout: 300000 });
+  const totalSeconds = (Date.now() - t1) / 1000;
+  await page.waitForFunction(() => !document.querySelector('[data-testid="saving"]'), null, { timeout: 300000, polling: 20 });
+  const storedSeconds = (Date.now() - t1) / 1000;
+  const longestTaskMs = Math.round(await page.evaluate(() => window.__longest));
+  // Reload → overview: the answers read back from IndexedDB.
+  const t2 = Date.now();
+  await page.reload();
+  await page.getByTestId('nps-value').waitFor({ timeout: 300000 });
+  const reloadSeconds = (Date.now() - t2) / 1000;
+  sampling = false;
+  await sampler;
+  const peakRssMB = rendererPeakRss();
+  await ctx.close();
+  return { previewSeconds, totalSeconds, storedSeconds, reloadSeconds, longestTaskMs, peakHeapMB: Math.round(peakHeap / 1e6), peakRssMB };
+}
+
+for (const rows of sizes) {
+  const path = join(outDir, `export-${rows}.csv`);
+  const bytes = await generateExport(path, rows);
+  const runs = [];
+  for (let i = 0; i < rounds; i++) runs.push(await importOnce(path, rows, bytes));
+  const m = (k) => median(runs.map((r) => r[k]));
+  const totalSeconds = m('totalSeconds');
+  print({ bench: 'import', rows, bytes, rounds, previewSeconds: m('previewSeconds'), totalSeconds, storedSeconds: m('storedSeconds'),
+    rowsPerSecond: Math.round(rows / totalSeconds), peakHeapMB: m('peakHeapMB'), peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)), longestTaskMs: m('longestTaskMs') });
+  print({ bench: 'reload', rows, seconds: m('reloadSeconds') });
+}
+
+// Initial JavaScript of the hosted build: what the start page loads, gzipped.
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const scripts = new Set();
+  page.on('response', (r) => { if (r.request().resourceType() === 'script' || r.url().endsWith('.js')) scripts.add(new URL(r.url()).pathname); });
+  await page.goto(origin + '/');
+  await page.waitForTimeout(1000);
+  let gz = 0, raw = 0;
+  for (const p of scripts) { const b = readFileSync(join(buildDir, p)); raw += b.length; gz += gzipSync(b).length; }
+  const inline = [...readFileSync(join(buildDir, 'index.html'), 'utf8').matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
+  gz += gzipSync(inline).length;
+  print({ bench: 'bundle', scripts: scripts.size, rawKB: Math.round(raw / 1024), gzKB: Math.round(gz / 1024) });
+  await ctx.close();
+}
+
+await browser.close();
+server.close();
