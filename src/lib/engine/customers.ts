@@ -14,7 +14,8 @@ const NOT_AN_IDENTITY = new Set(['', 'anonymous', 'anonymous user', '匿名']);
 /** The id as written, or '' when the cell holds a placeholder that identifies nobody. */
 export function identityCell(raw: string): string {
   const key = raw.trim();
-  return NOT_AN_IDENTITY.has(key.toLowerCase()) ? '' : key;
+  // Every placeholder is short: skip the lower-casing for real ids (a million calls per import).
+  return key.length <= 14 && NOT_AN_IDENTITY.has(key.toLowerCase()) ? '' : key;
 }
 
 /**

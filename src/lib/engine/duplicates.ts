@@ -24,25 +24,42 @@ export interface DuplicateResult {
   skippedPerFile: Map<number, number>;
 }
 
-/** Drops the answers of `incoming` already seen in `existing` or earlier in `incoming`. */
+/**
+ * Drops the answers of `incoming` already seen in `existing` or earlier in `incoming`.
+ * A hash table over typed arrays (chained through `next`) keyed by date, time and score: a
+ * million answers need no million objects; strings are compared only on a numeric match.
+ */
 export function dropDuplicates(existing: AnswerTable | null, incoming: AnswerTable): DuplicateResult {
-  // Bucket by the numeric key first; strings are compared only within a bucket.
-  const buckets = new Map<number, Array<[AnswerTable, number]>>();
-  const add = (t: AnswerTable, i: number) => {
-    const key = numericKey(t, i);
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push([t, i]);
-    else buckets.set(key, [[t, i]]);
+  const tables = existing ? [existing, incoming] : [incoming];
+  const total = tables.reduce((s, t) => s + t.length, 0);
+  let size = 1024;
+  while (size < total * 2) size *= 2;
+  const heads = new Int32Array(size).fill(-1);
+  const next = new Int32Array(total);
+  const at = (n: number) => (n < (existing?.length ?? 0) ? [existing!, n] as const : [incoming, n - (existing?.length ?? 0)] as const);
+  const slot = (key: number) => ((key % size) + size) % size;
+  const insert = (n: number, key: number) => {
+    const s = slot(key);
+    next[n] = heads[s];
+    heads[s] = n;
   };
-  if (existing) for (let i = 0; i < existing.length; i++) add(existing, i);
+  const keys = new Float64Array(total);
+  let n = 0;
+  if (existing) for (let i = 0; i < existing.length; i++, n++) insert(n, (keys[n] = numericKey(existing, i)));
   const keep: number[] = [];
   const skippedPerFile = new Map<number, number>();
-  for (let i = 0; i < incoming.length; i++) {
-    const bucket = buckets.get(numericKey(incoming, i));
-    if (bucket?.some(([t, j]) => sameText(t, j, incoming, i))) {
+  for (let i = 0; i < incoming.length; i++, n++) {
+    const key = (keys[n] = numericKey(incoming, i));
+    let duplicate = false;
+    for (let m = heads[slot(key)]; m !== -1 && !duplicate; m = next[m]) {
+      if (keys[m] !== key) continue;
+      const [t, j] = at(m);
+      duplicate = sameText(t, j, incoming, i);
+    }
+    if (duplicate) {
       skippedPerFile.set(incoming.file[i], (skippedPerFile.get(incoming.file[i]) ?? 0) + 1);
     } else {
-      add(incoming, i);
+      insert(n, key);
       keep.push(i);
     }
   }

@@ -8,7 +8,8 @@ import { identityCell } from '../engine/customers';
 import { TextColumnBuilder } from '../engine/text-column';
 import { isBlankRecord, streamRecords } from './csv';
 import type { FilePlan } from './preview';
-import { parseDate, parseScore, type Rejection } from './values';
+import { parseDate, parseScore, type ParsedDate, type Rejection } from './values';
+import { dayFromCivil } from '../engine/days';
 import { parseAmount, parseChurn } from './flags';
 import { DELIMITER_BYTES, fieldIsBlank, fieldSmallInt, fieldText, guessNewline, scanRecords, type RecordFields, type ScanEncoding } from './scanner';
 import { UNFINISHED } from './roles';
@@ -34,6 +35,50 @@ export interface BuiltAnswers {
   segmentColumns: SegmentColumn[];
   rejected: RejectedRow[];
   fileCounts: FileCounts[];
+}
+
+const digit = (bytes: Uint8Array, i: number) => (bytes[i] >= 48 && bytes[i] <= 57 ? bytes[i] - 48 : -100);
+const two = (bytes: Uint8Array, i: number) => digit(bytes, i) * 10 + digit(bytes, i + 1);
+
+/**
+ * The common ISO forms straight from the bytes — `YYYY-MM-DD`, with ` hh:mm:ss` or `Thh:mm:ss`,
+ * and a `Z` or `±hh:mm` that is ignored (the time as written). Undefined for anything else,
+ * which then goes through parseDate; null for an impossible date.
+ */
+function isoDateInBytes(bytes: Uint8Array, from: number, to: number): ParsedDate | null | undefined {
+  const n = to - from;
+  if ((n !== 10 && n !== 19 && n !== 20 && n !== 25) || bytes[from + 4] !== 45 || bytes[from + 7] !== 45) return undefined;
+  const y = two(bytes, from) * 100 + two(bytes, from + 2), m = two(bytes, from + 5), d = two(bytes, from + 8);
+  if (y < 0 || m < 0 || d < 0) return undefined;
+  if (n === 10) return dateOf(y, m, d, 0, 0, 0, false);
+  const t = bytes[from + 10];
+  if ((t !== 84 && t !== 32) || bytes[from + 13] !== 58 || bytes[from + 16] !== 58) return undefined;
+  if (n === 20 && bytes[from + 19] !== 90) return undefined;
+  if (n === 25 && ((bytes[from + 19] !== 43 && bytes[from + 19] !== 45) || bytes[from + 22] !== 58)) return undefined;
+  const hh = two(bytes, from + 11), mm = two(bytes, from + 14), ss = two(bytes, from + 17);
+  if (hh < 0 || mm < 0 || ss < 0 || hh > 23) return undefined; // 24:00 and the like: parseDate decides
+  return dateOf(y, m, d, hh, mm, ss, true);
+}
+
+const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function dateOf(y: number, m: number, d: number, hh: number, mm: number, ss: number, timed: boolean): ParsedDate | null {
+  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m] || mm > 59 || ss > 59) return null;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  return { day: dayFromCivil(y, m, d), seconds: timed ? hh * 3600 + mm * 60 + ss : -1 };
+}
+
+/** FNV-1a over a byte range. */
+function hashBytes(bytes: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h >>> 0;
+}
+
+function sameBytes(a: Uint8Array, bytes: Uint8Array, from: number, to: number): boolean {
+  if (a.length !== to - from) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== bytes[from + i]) return false;
+  return true;
 }
 
 /** Counts line feeds in bytes (CR-only files: carriage returns), an upper bound on the records. */
@@ -174,7 +219,15 @@ export class AnswerBuilder {
    * Reads one data row. `cell(c)` gives column c's text; `cells()` the whole row (only called
    * for a rejected row, to keep it for the download).
    */
-  private addRow(f: FileReading, row: number, cell: (c: number) => string, cells: () => string[], quickScore = -1): void {
+  private addRow(
+    f: FileReading,
+    row: number,
+    cell: (c: number) => string,
+    cells: () => string[],
+    quickScore = -1,
+    quickDate: (c: number) => ParsedDate | null | undefined = () => undefined,
+    segmentCode: (s: number) => number = (s) => this.code(f.segmentIndex[s], cell(f.segmentColumns[s])),
+  ): void {
     const score = quickScore >= 0 && quickScore <= 10 ? { ok: true as const, score: quickScore } : parseScore(cell(f.score));
     if (!score.ok) {
       // An unfinished response (Typeform "partial", Qualtrics Finished = False) has no score
@@ -186,8 +239,9 @@ export class AnswerBuilder {
     }
     let day = NO_DAY, seconds = -1;
     if (f.date >= 0) {
-      const raw = cell(f.date).trim();
-      const date = raw ? parseDate(raw, f.plan.dateOrder) : null;
+      const quick = quickDate(f.date);
+      const raw = quick ? '' : cell(f.date).trim();
+      const date = quick ?? (raw ? parseDate(raw, f.plan.dateOrder) : null);
       if (!date) {
         this.reject(f, row, { code: raw ? 'date-unreadable' : 'date-empty', value: raw.slice(0, 80) }, cells);
         return;
@@ -210,7 +264,7 @@ export class AnswerBuilder {
     if (f.churn >= 0) t.churn[i] = parseChurn(cell(f.churn));
     if (f.revenue >= 0) t.revenue[i] = parseAmount(cell(f.revenue));
     for (let s = 0; s < f.segmentColumns.length; s++) {
-      t.segments[f.segmentIndex[s]][i] = this.code(f.segmentIndex[s], cell(f.segmentColumns[s]));
+      t.segments[f.segmentIndex[s]][i] = segmentCode(s);
     }
     f.counts.accepted++;
   }
@@ -245,6 +299,21 @@ export class AnswerBuilder {
     let fields: RecordFields | null = null;
     const cell = (c: number) => (c < fields!.count ? fieldText(bytes, fields!, c, decoder) : '');
     const cells = () => Array.from({ length: fields!.count }, (_, c) => cell(c));
+    // Segment cells repeat a handful of values: look their bytes up instead of decoding them.
+    const known = reading.segmentColumns.map(() => new Map<number, { bytes: Uint8Array; code: number }>());
+    const segmentCode = (s: number) => {
+      const c = reading.segmentColumns[s];
+      const f = fields!;
+      if (c >= f.count) return this.code(reading.segmentIndex[s], '');
+      const from = f.starts[c], to = f.ends[c];
+      const hash = hashBytes(bytes, from, to);
+      const hit = known[s].get(hash);
+      if (hit && f.quoted[c] === 0 && sameBytes(hit.bytes, bytes, from, to)) return hit.code;
+      const code = this.code(reading.segmentIndex[s], fieldText(bytes, f, c, decoder));
+      if (f.quoted[c] === 0) known[s].set(hash, { bytes: bytes.slice(from, to), code });
+      return code;
+    };
+    const quickDate = (c: number) => (c < fields!.count ? isoDateInBytes(bytes, fields!.starts[c], fields!.ends[c]) : undefined);
     let row = 0;
     scanRecords(bytes, options, (current) => {
       fields = current;
@@ -253,7 +322,7 @@ export class AnswerBuilder {
       let blank = true;
       for (let c = 0; c < current.count && blank; c++) blank = fieldIsBlank(bytes, current, c);
       if (blank) return;
-      this.addRow(reading, row, cell, cells, reading.score < current.count ? fieldSmallInt(bytes, current, reading.score) : -1);
+      this.addRow(reading, row, cell, cells, reading.score < current.count ? fieldSmallInt(bytes, current, reading.score) : -1, quickDate, segmentCode);
       if ((row & 0xffff) === 0) onProgress?.(current.ends[current.count - 1] / bytes.length);
     });
     onProgress?.(1);

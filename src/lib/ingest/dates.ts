@@ -79,8 +79,11 @@ function two(s: string, i: number): number {
  * undefined when not that shape.
  */
 function fastIso(s: string): ParsedDate | null | undefined {
-  const n = s.length;
+  let n = s.length;
   const sep = s.charCodeAt(4);
+  // A trailing `Z` or `±hh:mm` offset is ignored: the time is taken as written.
+  if (n === 20 && s.charCodeAt(19) === 90) n = 19;
+  else if (n === 25 && (s.charCodeAt(19) === 43 || s.charCodeAt(19) === 45) && s.charCodeAt(22) === 58 && two(s, 20) >= 0 && two(s, 23) >= 0) n = 19;
   if ((n !== 10 && n !== 19) || (sep !== 45 && sep !== 47) || s.charCodeAt(7) !== sep) return undefined;
   const y1 = two(s, 0);
   const y2 = two(s, 2);

@@ -124,8 +124,9 @@ export class ImportSession {
         (error: Error) => loadedDatasets.update(record.id, { save: 'failed', failure: error.message }),
       );
       if (!target.sample) {
+        // Not awaited: the worker's store transaction may hold the database for a moment.
         const savedAt = Date.now();
-        await Promise.all(chosen.map((f) => rememberMapping({
+        void Promise.all(chosen.map((f) => rememberMapping({
           signature: f.preview!.signature,
           headers: f.preview!.plan.headers,
           headerRows: f.preview!.plan.headerRows,

@@ -17,7 +17,9 @@ export class OpenDataset {
   readonly entry = $derived(this.id ? loadedDatasets.get(this.id) : undefined);
   readonly record = $derived(this.entry?.record ?? null);
   readonly table = $derived(this.entry?.table ?? null);
-  readonly overview = $derived(this.entry ? computeOverview(this.entry.table, this.entry.record.identity) : null);
+  readonly identity = $derived(this.entry?.record.identity ?? null);
+  // Depends on the answers and the identity only, not on the record's save state or name.
+  readonly overview = $derived(this.table ? computeOverview(this.table, this.identity) : null);
 
   async load(id: string): Promise<void> {
     this.id = id;
