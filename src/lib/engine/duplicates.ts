@@ -4,11 +4,17 @@
  * must not count an answer twice.
  */
 import { concatTables, sliceTable, type AnswerTable } from './answers';
-import { textAt } from './text-column';
+import { textAt, type TextColumn } from './text-column';
 
-/** Date, time and score in one number: equal for duplicates, rarely equal otherwise. */
+const textLength = (c: TextColumn, i: number) => c.ends[i] - (i === 0 ? 0 : c.ends[i - 1]);
+
+/**
+ * Date, time, score and the lengths of the texts in one number (below 2^53): equal for
+ * duplicates, rarely equal otherwise, so strings are seldom compared.
+ */
 function numericKey(t: AnswerTable, i: number): number {
-  return ((t.day[i] + 3_000_000) * 86_402 + (t.seconds[i] + 1)) * 11 + t.score[i];
+  const lengths = (textLength(t.account, i) * 31 + textLength(t.respondent, i) * 7 + textLength(t.comment, i)) % 1000;
+  return (((t.day[i] + 3_000_000) * 86_402 + (t.seconds[i] + 1)) * 11 + t.score[i]) * 1000 + lengths;
 }
 
 function sameText(a: AnswerTable, i: number, b: AnswerTable, j: number): boolean {

@@ -4,7 +4,7 @@
  * command-line tool alike.
  */
 import { blankTable, NO_DAY, type AnswerTable, type SegmentColumn } from '../engine/answers';
-import { identityCell } from '../engine/customers';
+import { identityCell, type IdentityKind } from '../engine/customers';
 import { TextColumnBuilder } from '../engine/text-column';
 import { isBlankRecord, streamRecords } from './csv';
 import type { FilePlan } from './preview';
@@ -131,8 +131,14 @@ export class AnswerBuilder {
   private readonly rejected: RejectedRow[] = [];
   private readonly fileCounts: FileCounts[] = [];
 
-  /** `segments`: the dataset's existing dictionaries when appending, so codes stay the same. */
-  constructor(segments: readonly SegmentColumn[] = [], private nextId = 0) {
+  private readonly customerCodes = new Map<string, number>();
+  private customer: Uint32Array = new Uint32Array(0);
+
+  /**
+   * `segments`: the dataset's existing dictionaries when appending, so codes stay the same.
+   * `identity`: which column makes the customer; codes are assigned while reading.
+   */
+  constructor(segments: readonly SegmentColumn[] = [], private nextId = 0, private readonly identity: IdentityKind = null) {
     this.segmentColumns = segments.map((s) => ({ name: s.name, values: [...s.values] }));
     this.segmentCodes = this.segmentColumns.map((s) => new Map(s.values.map((v, i) => [v, i])));
     this.table = blankTable(0, this.segmentColumns.length);
@@ -154,6 +160,8 @@ export class AnswerBuilder {
     grown.row.set(old.row.subarray(0, n));
     grown.churn.set(old.churn.subarray(0, n));
     grown.revenue.set(old.revenue.subarray(0, n));
+    grown.customer.set(this.customer.subarray(0, n));
+    this.customer = grown.customer;
     old.segments.forEach((codes, s) => grown.segments[s].set(codes.subarray(0, n)));
     this.table = grown;
     this.capacity = needed;
@@ -257,8 +265,16 @@ export class AnswerBuilder {
     t.seconds[i] = seconds;
     t.file[i] = f.fileIndex;
     t.row[i] = row;
-    this.texts.account.push(f.account >= 0 ? identityCell(cell(f.account)) : '');
-    this.texts.respondent.push(f.respondent >= 0 ? identityCell(cell(f.respondent)) : '');
+    const account = f.account >= 0 ? identityCell(cell(f.account)) : '';
+    const respondent = f.respondent >= 0 ? identityCell(cell(f.respondent)) : '';
+    this.texts.account.push(account);
+    this.texts.respondent.push(respondent);
+    const identity = this.identity === 'account' ? account : this.identity === 'respondent' ? respondent : '';
+    if (identity) {
+      let code = this.customerCodes.get(identity);
+      if (code === undefined) this.customerCodes.set(identity, (code = this.customerCodes.size + 1));
+      this.customer[i] = code;
+    }
     this.texts.comment.push(f.comment >= 0 ? cell(f.comment).trim() : '');
     this.texts.wave.push(f.wave >= 0 ? cell(f.wave).trim() : '');
     if (f.churn >= 0) t.churn[i] = parseChurn(cell(f.churn));
@@ -349,7 +365,7 @@ export class AnswerBuilder {
       seconds: t.seconds.slice(0, n),
       file: t.file.slice(0, n),
       row: t.row.slice(0, n),
-      customer: new Uint32Array(n),
+      customer: this.customer.slice(0, n),
       account: this.texts.account.finish(),
       respondent: this.texts.respondent.finish(),
       comment: this.texts.comment.finish(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unpackText } from '../engine/text-column';
 import { importFiles } from './pipeline';
+import { encodeCustomers } from '../engine/customers';
 import { PreviewError, previewFile } from './preview';
 import { dayToIso } from '../engine/days';
 
@@ -97,6 +98,13 @@ describe('importFiles reads CSV as a spreadsheet does', () => {
     expect(Array.from(built.table.segments[0])).toEqual([1, 2, 2, 3]);
     expect(Array.from(built.table.file)).toEqual([0, 0, 1, 1]);
     expect(Array.from(built.table.id)).toEqual([0, 1, 2, 3]);
+  });
+  it('codes customers while reading, as encodeCustomers would: first appearance, 0 for nobody', () => {
+    const a = utf8('account,score\nA,9\nB,5\nanonymous,7\nA,8\n');
+    const b = utf8('account,score\nC,7\nB,10\n');
+    const built = importFiles([{ name: 'a.csv', bytes: a }, { name: 'b.csv', bytes: b }], [previewFile(a, true).plan, previewFile(b, true).plan]);
+    expect(Array.from(built.table.customer)).toEqual([1, 2, 0, 1, 3, 2]);
+    expect(built.table.customer).toEqual(encodeCustomers(built.table, 'account'));
   });
 });
 

@@ -6,7 +6,6 @@ import type { SegmentColumn } from '../engine/answers';
 import { AnswerBuilder, type BuiltAnswers } from './build';
 import { decodeText } from './encoding';
 import { identityOfPlans, type FilePlan } from './preview';
-import { encodeCustomers } from '../engine/customers';
 
 export interface ImportSource {
   name: string;
@@ -40,7 +39,8 @@ export function importFiles(
     onProgress?: (p: ImportProgress) => void;
   } = {},
 ): BuiltAnswers {
-  const builder = new AnswerBuilder(options.segments, options.firstId);
+  // Customer codes are assigned while reading: same rule as encodeCustomers (first appearance).
+  const builder = new AnswerBuilder(options.segments, options.firstId, identityOfPlans(plans));
   const total = sources.reduce((s, f) => s + f.bytes.length, 0) || 1;
   let before = 0;
   const offset = options.fileOffset ?? 0;
@@ -51,7 +51,5 @@ export function importFiles(
     else builder.addFile(offset + i, plan, decodeText(source.bytes, plan.encoding), progress);
     before += source.bytes.length;
   });
-  const built = builder.finish();
-  built.table.customer = encodeCustomers(built.table, identityOfPlans(plans));
-  return built;
+  return builder.finish();
 }
