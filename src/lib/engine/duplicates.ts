@@ -3,18 +3,24 @@
  * same score and the same comment. Monthly exports often overlap by a few days; appending them
  * must not count an answer twice.
  */
-import { concatTables, sliceTable, type AnswerTable } from './answers';
+import type { AnswerTable } from './answers';
 import { textAt, type TextColumn } from './text-column';
 
 const textLength = (c: TextColumn, i: number) => c.ends[i] - (i === 0 ? 0 : c.ends[i - 1]);
 
-/**
- * Date, time, score and the lengths of the texts in one number (below 2^53): equal for
- * duplicates, rarely equal otherwise, so strings are seldom compared.
- */
-function numericKey(t: AnswerTable, i: number): number {
-  const lengths = (textLength(t.account, i) * 31 + textLength(t.respondent, i) * 7 + textLength(t.comment, i)) % 1000;
-  return (((t.day[i] + 3_000_000) * 86_402 + (t.seconds[i] + 1)) * 11 + t.score[i]) * 1000 + lengths;
+/** A 32-bit hash of date, time, score and the lengths of the texts: equal for duplicates. */
+function hashOf(t: AnswerTable, i: number): number {
+  let h = Math.imul(t.day[i] ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (t.seconds[i] + 1), 0xc2b2ae35);
+  h = Math.imul(h ^ t.score[i], 0x27d4eb2f);
+  h = Math.imul(h ^ textLength(t.account, i), 0x165667b1);
+  h = Math.imul(h ^ textLength(t.respondent, i), 0x85ebca6b);
+  h = Math.imul(h ^ textLength(t.comment, i), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function sameAnswer(a: AnswerTable, i: number, b: AnswerTable, j: number): boolean {
+  return a.day[i] === b.day[j] && a.seconds[i] === b.seconds[j] && a.score[i] === b.score[j] && sameText(a, i, b, j);
 }
 
 function sameText(a: AnswerTable, i: number, b: AnswerTable, j: number): boolean {
@@ -32,40 +38,41 @@ export interface DuplicateResult {
 
 /**
  * Drops the answers of `incoming` already seen in `existing` or earlier in `incoming`.
- * A hash table over typed arrays (chained through `next`) keyed by date, time and score: a
- * million answers need no million objects; strings are compared only on a numeric match.
+ * A hash table over typed arrays (chained through `next`): a million answers need no million
+ * objects, and strings are compared only when date, time, score and text lengths all match.
  */
 export function dropDuplicates(existing: AnswerTable | null, incoming: AnswerTable): DuplicateResult {
-  const tables = existing ? [existing, incoming] : [incoming];
-  const total = tables.reduce((s, t) => s + t.length, 0);
+  const before = existing?.length ?? 0;
+  const total = before + incoming.length;
   let size = 1024;
   while (size < total * 2) size *= 2;
+  const mask = size - 1;
   const heads = new Int32Array(size).fill(-1);
   const next = new Int32Array(total);
-  const at = (n: number) => (n < (existing?.length ?? 0) ? [existing!, n] as const : [incoming, n - (existing?.length ?? 0)] as const);
-  const slot = (key: number) => ((key % size) + size) % size;
-  const insert = (n: number, key: number) => {
-    const s = slot(key);
+  const hashes = new Uint32Array(total);
+  const insert = (n: number) => {
+    const s = hashes[n] & mask;
     next[n] = heads[s];
     heads[s] = n;
   };
-  const keys = new Float64Array(total);
-  let n = 0;
-  if (existing) for (let i = 0; i < existing.length; i++, n++) insert(n, (keys[n] = numericKey(existing, i)));
+  for (let i = 0; i < before; i++) {
+    hashes[i] = hashOf(existing!, i);
+    insert(i);
+  }
   const keep: number[] = [];
   const skippedPerFile = new Map<number, number>();
-  for (let i = 0; i < incoming.length; i++, n++) {
-    const key = (keys[n] = numericKey(incoming, i));
+  for (let i = 0; i < incoming.length; i++) {
+    const n = before + i;
+    const h = (hashes[n] = hashOf(incoming, i));
     let duplicate = false;
-    for (let m = heads[slot(key)]; m !== -1 && !duplicate; m = next[m]) {
-      if (keys[m] !== key) continue;
-      const [t, j] = at(m);
-      duplicate = sameText(t, j, incoming, i);
+    for (let m = heads[h & mask]; m !== -1 && !duplicate; m = next[m]) {
+      if (hashes[m] !== h) continue;
+      duplicate = m < before ? sameAnswer(existing!, m, incoming, i) : sameAnswer(incoming, m - before, incoming, i);
     }
     if (duplicate) {
       skippedPerFile.set(incoming.file[i], (skippedPerFile.get(incoming.file[i]) ?? 0) + 1);
     } else {
-      insert(n, key);
+      insert(n);
       keep.push(i);
     }
   }
@@ -73,15 +80,64 @@ export function dropDuplicates(existing: AnswerTable | null, incoming: AnswerTab
   return { kept: selectRows(incoming, keep), skippedPerFile };
 }
 
-/** The rows at `indices`, in that order, as a new table. */
-export function selectRows(table: AnswerTable, indices: readonly number[]): AnswerTable {
-  // Runs of consecutive rows are copied as slices: duplicates are rare, so this stays cheap.
-  const parts: AnswerTable[] = [];
+/** Runs of neighbouring indices as [first, last + 1) pairs: duplicates are rare, runs are long. */
+function runsOf(indices: readonly number[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
   for (let k = 0; k < indices.length; ) {
     let end = k + 1;
     while (end < indices.length && indices[end] === indices[end - 1] + 1) end++;
-    parts.push(sliceTable(table, indices[k], indices[end - 1] + 1));
+    runs.push([indices[k], indices[end - 1] + 1]);
     k = end;
   }
-  return parts.length ? concatTables(parts, table.segments.length) : sliceTable(table, 0, 0);
+  return runs;
+}
+
+type Column = Uint32Array | Int32Array | Int8Array | Uint16Array | Float64Array;
+
+function selectColumn<T extends Column>(column: T, runs: ReadonlyArray<[number, number]>, length: number): T {
+  const out = column.slice(0, length) as T;
+  let at = 0;
+  for (const [from, to] of runs) {
+    out.set(column.subarray(from, to) as never, at);
+    at += to - from;
+  }
+  return out;
+}
+
+function selectText(column: TextColumn, runs: ReadonlyArray<[number, number]>, length: number): TextColumn {
+  const ends = new Uint32Array(length);
+  const pieces: string[] = [];
+  let at = 0, k = 0;
+  for (const [first, last] of runs) {
+    const from = first === 0 ? 0 : column.ends[first - 1];
+    for (let j = first; j < last; j++) ends[k++] = at + column.ends[j] - from;
+    const to = column.ends[last - 1];
+    pieces.push(column.text.slice(from, to));
+    at += to - from;
+  }
+  return { text: pieces.join(''), ends };
+}
+
+/** The rows at `indices` (ascending), as a new table. */
+export function selectRows(table: AnswerTable, indices: readonly number[]): AnswerTable {
+  const runs = runsOf(indices);
+  const n = indices.length;
+  const pick = <T extends Column>(column: T) => selectColumn(column, runs, n);
+  return {
+    length: n,
+    id: pick(table.id),
+    score: pick(table.score),
+    day: pick(table.day),
+    seconds: pick(table.seconds),
+    file: pick(table.file),
+    row: pick(table.row),
+    customer: pick(table.customer),
+    account: selectText(table.account, runs, n),
+    respondent: selectText(table.respondent, runs, n),
+    comment: selectText(table.comment, runs, n),
+    wave: selectText(table.wave, runs, n),
+    churn: pick(table.churn),
+    revenue: pick(table.revenue),
+    segments: table.segments.map(pick),
+  };
 }

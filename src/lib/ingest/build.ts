@@ -11,7 +11,7 @@ import type { FilePlan } from './preview';
 import { parseDate, parseScore, type ParsedDate, type Rejection } from './values';
 import { dayFromCivil } from '../engine/days';
 import { parseAmount, parseChurn } from './flags';
-import { DELIMITER_BYTES, fieldIsBlank, fieldSmallInt, fieldText, guessNewline, scanRecords, type RecordFields, type ScanEncoding } from './scanner';
+import { DELIMITER_BYTES, fieldIsBlank, fieldSmallInt, fieldText, guessNewline, scanRecords, type Newline, type RecordFields, type ScanEncoding } from './scanner';
 import { UNFINISHED } from './roles';
 
 export interface RejectedRow {
@@ -35,6 +35,17 @@ export interface BuiltAnswers {
   segmentColumns: SegmentColumn[];
   rejected: RejectedRow[];
   fileCounts: FileCounts[];
+  /** Customer code → id (code 0 = nobody), to merge answers built apart. */
+  customerIds: string[];
+}
+
+/** Part of a file's bytes to read, for splitting a big file between two workers. */
+export interface ByteRange {
+  start: number;
+  end: number;
+  newline: Newline;
+  /** Records before this range (header rows included): row numbers continue from there. */
+  rowsBefore: number;
 }
 
 const digit = (bytes: Uint8Array, i: number) => (bytes[i] >= 48 && bytes[i] <= 57 ? bytes[i] - 48 : -100);
@@ -82,11 +93,16 @@ function sameBytes(a: Uint8Array, bytes: Uint8Array, from: number, to: number): 
 }
 
 /** Counts line feeds in bytes (CR-only files: carriage returns), an upper bound on the records. */
-function countLineBytes(bytes: Uint8Array, start: number): number {
+function countLineBytes(bytes: Uint8Array, start: number, end: number): number {
   let n = 1;
-  for (let i = bytes.indexOf(10, start); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
-  if (n === 1) for (let i = bytes.indexOf(13, start); i !== -1; i = bytes.indexOf(13, i + 1)) n++;
+  for (let i = bytes.indexOf(10, start); i !== -1 && i < end; i = bytes.indexOf(10, i + 1)) n++;
+  if (n === 1) for (let i = bytes.indexOf(13, start); i !== -1 && i < end; i = bytes.indexOf(13, i + 1)) n++;
   return n;
+}
+
+/** Where the data starts: after a UTF-8 byte-order mark, if any. */
+export function bomLength(bytes: Uint8Array, plan: FilePlan): number {
+  return plan.encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }
 
 /** Counts line feeds: an upper bound on the records of a text, so columns are sized once. */
@@ -306,12 +322,13 @@ export class AnswerBuilder {
    * characters never contain the bytes of `"`, `,`, tab, `;` or a line end); a differential test
    * holds it to PapaParse's reading of the decoded text.
    */
-  addFileBytes(fileIndex: number, plan: FilePlan, bytes: Uint8Array, onProgress?: (share: number) => void): FileCounts {
+  addFileBytes(fileIndex: number, plan: FilePlan, bytes: Uint8Array, onProgress?: (share: number) => void, range?: ByteRange): { counts: FileCounts; records: number } {
     const encoding = plan.encoding as ScanEncoding;
-    const start = encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const reading = this.beginFile(fileIndex, plan, countLineBytes(bytes, start));
+    const start = range?.start ?? bomLength(bytes, plan);
+    const end = range?.end ?? bytes.length;
+    const reading = this.beginFile(fileIndex, plan, countLineBytes(bytes, start, end));
     const decoder = new TextDecoder(encoding, { ignoreBOM: true });
-    const options = { delimiter: DELIMITER_BYTES[plan.delimiter], start, newline: guessNewline(bytes, encoding, start), encoding };
+    const options = { delimiter: DELIMITER_BYTES[plan.delimiter], start, end, newline: range?.newline ?? guessNewline(bytes, encoding, start), encoding };
     let fields: RecordFields | null = null;
     const cell = (c: number) => (c < fields!.count ? fieldText(bytes, fields!, c, decoder) : '');
     const cells = () => Array.from({ length: fields!.count }, (_, c) => cell(c));
@@ -330,7 +347,7 @@ export class AnswerBuilder {
       return code;
     };
     const quickDate = (c: number) => (c < fields!.count ? isoDateInBytes(bytes, fields!.starts[c], fields!.ends[c]) : undefined);
-    let row = 0;
+    let row = range?.rowsBefore ?? 0;
     scanRecords(bytes, options, (current) => {
       fields = current;
       row++; // 1-based, header rows included: the spreadsheet's numbering
@@ -339,10 +356,10 @@ export class AnswerBuilder {
       for (let c = 0; c < current.count && blank; c++) blank = fieldIsBlank(bytes, current, c);
       if (blank) return;
       this.addRow(reading, row, cell, cells, reading.score < current.count ? fieldSmallInt(bytes, current, reading.score) : -1, quickDate, segmentCode);
-      if ((row & 0xffff) === 0) onProgress?.(current.ends[current.count - 1] / bytes.length);
+      if ((row & 0xffff) === 0) onProgress?.((current.ends[current.count - 1] - start) / (end - start));
     });
     onProgress?.(1);
-    return reading.counts;
+    return { counts: reading.counts, records: row - (range?.rowsBefore ?? 0) };
   }
 
   private reject(f: FileReading, row: number, rejection: Rejection, cells: () => string[]): void {
@@ -374,6 +391,8 @@ export class AnswerBuilder {
       revenue: t.revenue.slice(0, n),
       segments: t.segments.map((c) => c.slice(0, n)),
     };
-    return { table, segmentColumns: this.segmentColumns, rejected: this.rejected, fileCounts: this.fileCounts };
+    const customerIds = [''];
+    for (const [id, code] of this.customerCodes) customerIds[code] = id;
+    return { table, segmentColumns: this.segmentColumns, rejected: this.rejected, fileCounts: this.fileCounts, customerIds };
   }
 }

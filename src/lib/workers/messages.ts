@@ -2,6 +2,10 @@
 import type { DatasetRecord } from '../db/database';
 import type { AnswerTable } from '../engine/answers';
 import type { ImportJob } from './import-job';
+import type { BuiltAnswers } from '../ingest/build';
+import type { FilePlan } from '../ingest/preview';
+import type { Newline } from '../ingest/scanner';
+import type { IdentityKind } from '../engine/customers';
 
 export type ImportRequest = ImportJob;
 
@@ -10,3 +14,14 @@ export type ImportReply =
   | { type: 'ready'; record: DatasetRecord; table: AnswerTable }
   | { type: 'stored'; record: DatasetRecord }
   | { type: 'error'; message: string };
+
+export interface ScanRequest {
+  file: File;
+  /** Byte offset where the second half starts (a record start). */
+  start: number;
+  plan: FilePlan;
+  newline: Newline;
+  identity: IdentityKind;
+}
+
+export type ScanReply = { type: 'ready' } | { type: 'started' } | { type: 'done'; built: BuiltAnswers } | { type: 'error'; message: string };

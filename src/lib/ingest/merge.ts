@@ -1,0 +1,61 @@
+/**
+ * Joining the answers two workers built from the two halves of one file. Each half has its own
+ * segment dictionaries, customer codes and row numbers; the second half's are translated into
+ * the first's.
+ */
+import { concatTables, type AnswerTable } from '../engine/answers';
+import type { BuiltAnswers } from './build';
+
+/**
+ * `rowShift`: records (header rows included) in the first half, added to the second half's row
+ * numbers. `firstId`: the first answer id; ids run on across both halves.
+ */
+export function mergeHalves(a: BuiltAnswers, b: BuiltAnswers, rowShift: number, firstId: number): BuiltAnswers {
+  const segmentColumns = a.segmentColumns.map((s) => ({ name: s.name, values: [...s.values] }));
+  const bSegments = b.segmentColumns.map((column, s) => {
+    let target = segmentColumns.findIndex((c) => c.name === column.name);
+    if (target < 0) target = segmentColumns.push({ name: column.name, values: [''] }) - 1;
+    const values = segmentColumns[target].values;
+    const index = new Map(values.map((v, i) => [v, i]));
+    const translate = column.values.map((v) => {
+      let code = index.get(v);
+      if (code === undefined) index.set(v, (code = values.push(v) - 1));
+      return code;
+    });
+    const codes = b.table.segments[s].map((c) => translate[c]);
+    return { target, codes };
+  });
+
+  const customerIds = [...a.customerIds];
+  const known = new Map(customerIds.map((id, code) => [id, code]));
+  const customerOf = b.customerIds.map((id, code) => {
+    if (code === 0) return 0;
+    let mapped = known.get(id);
+    if (mapped === undefined) known.set(id, (mapped = customerIds.push(id) - 1));
+    return mapped;
+  });
+
+  const second: AnswerTable = {
+    ...b.table,
+    row: b.table.row.map((r) => r + rowShift),
+    customer: b.table.customer.map((c) => customerOf[c]),
+    segments: segmentColumns.map((_, target) => bSegments.find((s) => s.target === target)?.codes ?? new Uint16Array(b.table.length)),
+  };
+  const first: AnswerTable = { ...a.table, segments: segmentColumns.map((_, s) => a.table.segments[s] ?? new Uint16Array(a.table.length)) };
+  const table = concatTables([first, second], segmentColumns.length);
+  for (let i = 0; i < table.length; i++) table.id[i] = firstId + i;
+
+  const fileCounts = [...a.fileCounts];
+  b.fileCounts.forEach((c, f) => {
+    if (!c) return;
+    const mine = fileCounts[f] ?? { accepted: 0, rejected: 0 };
+    fileCounts[f] = { accepted: mine.accepted + c.accepted, rejected: mine.rejected + c.rejected };
+  });
+  return {
+    table,
+    segmentColumns,
+    rejected: [...a.rejected, ...b.rejected.map((r) => ({ ...r, row: r.row + rowShift }))],
+    fileCounts,
+    customerIds,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Reading the chosen files into answers, with big files split between this worker and a second
+ * one. Small files, UTF-16 files and files whose quotes make a safe split impossible are read by
+ * this worker alone; the result is the same either way (merge.test.ts).
+ */
+import ScanWorker from './scan.worker.ts?worker';
+import type { SegmentColumn } from '../engine/answers';
+import { AnswerBuilder, bomLength, type BuiltAnswers } from '../ingest/build';
+import { decodeText } from '../ingest/encoding';
+import { mergeHalves } from '../ingest/merge';
+import { canScanBytes } from '../ingest/pipeline';
+import { identityOfPlans, type FilePlan } from '../ingest/preview';
+import { DELIMITER_BYTES, guessNewline, splitPoint, type ScanEncoding } from '../ingest/scanner';
+import type { ScanReply } from './messages';
+
+/** Below this a second worker costs more than it saves. */
+const SPLIT_BYTES = 8 << 20;
+
+export interface ReadOptions {
+  segments?: readonly SegmentColumn[];
+  firstId: number;
+  fileOffset: number;
+  onProgress: (share: number, rows: number) => void;
+}
+
+/** Starts the second reader; resolves once it runs, with the promise of its half. */
+async function secondHalf(file: File, start: number, plan: FilePlan, newline: ReturnType<typeof guessNewline>, identity: ReturnType<typeof identityOfPlans>): Promise<{ result: Promise<BuiltAnswers> }> {
+  const worker = new ScanWorker();
+  let running: () => void = () => {};
+  const started = new Promise<void>((resolve) => (running = resolve));
+  const result = new Promise<BuiltAnswers>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<ScanReply>) => {
+      if (event.data.type === 'ready') {
+        worker.postMessage({ file, start, plan, newline, identity });
+        return;
+      }
+      if (event.data.type === 'started') {
+        running();
+        return;
+      }
+      worker.terminate();
+      if (event.data.type === 'done') resolve(event.data.built);
+      else reject(new Error(event.data.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      running();
+      reject(new Error(event.message || 'scan worker error'));
+    };
+  });
+  await started;
+  return { result };
+}
+
+export async function readFiles(files: readonly File[], sources: readonly Uint8Array[], plans: readonly FilePlan[], options: ReadOptions): Promise<BuiltAnswers> {
+  const identity = identityOfPlans(plans);
+  const total = sources.reduce((s, b) => s + b.length, 0) || 1;
+  let before = 0;
+  let result: BuiltAnswers | null = null;
+  for (let i = 0; i < sources.length; i++) {
+    const bytes = sources[i], plan = plans[i], fileIndex = options.fileOffset + i;
+    // Only the first file's builder starts from the dataset's dictionaries, so stored codes stay.
+    const builder = new AnswerBuilder(result ? [] : options.segments, 0, identity);
+    const progress = (share: number) => options.onProgress((before + share * bytes.length) / total, (result?.table.length ?? 0) + builder.rowsRead);
+    let built: BuiltAnswers;
+    if (canScanBytes(plan)) {
+      const start = bomLength(bytes, plan);
+      const encoding = plan.encoding as ScanEncoding;
+      const newline = guessNewline(bytes, encoding, start);
+      const split = bytes.length >= SPLIT_BYTES
+        ? splitPoint(bytes, start + Math.floor((bytes.length - start) / 2), { delimiter: DELIMITER_BYTES[plan.delimiter], start, newline, encoding })
+        : -1;
+      if (split > start && split < bytes.length) {
+        const other = (await secondHalf(files[i], split, plan, newline, identity)).result;
+        // The first half's progress stands for both: they run side by side at the same pace.
+        const { records } = builder.addFileBytes(fileIndex, plan, bytes, progress, { start, end: split, newline, rowsBefore: 0 });
+        const second = await other;
+        second.table.file.fill(fileIndex);
+        second.rejected.forEach((r) => (r.file = fileIndex));
+        second.fileCounts = [];
+        second.fileCounts[fileIndex] = { accepted: second.table.length, rejected: second.rejected.length };
+        built = mergeHalves(builder.finish(), second, records, 0);
+      } else {
+        builder.addFileBytes(fileIndex, plan, bytes, progress);
+        built = builder.finish();
+      }
+    } else {
+      builder.addFile(fileIndex, plan, decodeText(bytes, plan.encoding), progress);
+      built = builder.finish();
+    }
+    result = result ? mergeHalves(result, built, 0, 0) : built;
+    before += bytes.length;
+  }
+  const merged = result!;
+  for (let i = 0; i < merged.table.length; i++) merged.table.id[i] = options.firstId + i;
+  return merged;
+}

@@ -1,0 +1,29 @@
+/// <reference lib="webworker" />
+/**
+ * The second reader of a big file: builds the answers of its second half while the import
+ * worker reads the first (../shared/reference/performance.md: two workers, split at a line break
+ * after the midpoint that is not inside a quoted field).
+ */
+import { tableBuffers } from '../engine/answers';
+import { AnswerBuilder } from '../ingest/build';
+import type { ScanReply, ScanRequest } from './messages';
+
+// A nested worker's messages only move while its parent's event loop is free (measured in
+// Chromium): say we run, and say we got the request, so the parent starts its own long
+// synchronous scan only when this one is really under way.
+(self as DedicatedWorkerGlobalScope).postMessage({ type: 'ready' } satisfies ScanReply);
+
+self.onmessage = async (event: MessageEvent<ScanRequest>) => {
+  const { file, start, plan, newline, identity } = event.data;
+  (self as DedicatedWorkerGlobalScope).postMessage({ type: 'started' } satisfies ScanReply);
+  try {
+    const bytes = new Uint8Array(await file.slice(start).arrayBuffer());
+    const builder = new AnswerBuilder([], 0, identity);
+    // Header rows belong to the first half; this half's rows are numbered from 1 and shifted later.
+    builder.addFileBytes(0, { ...plan, headerRows: 0 }, bytes, undefined, { start: 0, end: bytes.length, newline, rowsBefore: 0 });
+    const built = builder.finish();
+    (self as DedicatedWorkerGlobalScope).postMessage({ type: 'done', built } satisfies ScanReply, tableBuffers(built.table));
+  } catch (error) {
+    (self as DedicatedWorkerGlobalScope).postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies ScanReply);
+  }
+};
