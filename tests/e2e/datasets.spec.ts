@@ -43,11 +43,35 @@ test('rejected rows download as CSV with a reason column and the original cells'
   ]);
 });
 
+test('a file big enough to be read by two workers gives the same numbers as counting by hand', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'nps-split-'));
+  const path = join(dir, 'split.csv');
+  const lines = ['customer_id,date,score,plan,comment'];
+  let promoters = 0, detractors = 0, rows = 0;
+  for (let i = 0; i < 150_000; i++) {
+    const score = (i * 7) % 11;
+    if (score >= 9) promoters++;
+    else if (score <= 6) detractors++;
+    rows++;
+    // Quoted comments with commas and line breaks around the middle of the file, where it is split.
+    lines.push(`C${i % 9000},2024-${String(1 + (i % 12)).padStart(2, '0')}-15,${score},${['Free', 'Pro', 'エンタープライズ'][i % 3]},"コメント ${i}, とても
+長い説明"`);
+  }
+  writeFileSync(path, lines.join('\n'));
+  await page.goto('/');
+  await importFiles(page, [path]);
+  await expect(page.getByTestId('response-count')).toHaveText(rows.toLocaleString('en-US'));
+  const nps = (100 * (promoters - detractors)) / rows;
+  await expect(page.getByTestId('nps-value')).toHaveText(`${nps > 0 ? '+' : '−'}${Math.abs(nps).toFixed(1)}`);
+  await expect(page.getByTestId('customer-count')).toHaveText('9,000');
+});
+
 test('a big import shows rows, bytes and progress, and Cancel stores nothing', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'nps-big-'));
   const path = join(dir, 'big.csv');
   const lines = ['customer_id,date,score,comment'];
-  for (let i = 0; i < 600_000; i++) lines.push(`C${i % 50_000},2024-0${1 + (i % 9)}-1${i % 10},${i % 11},コメント${i % 97}、とても長い説明の文章です`);
+  // Enough rows that reading takes seconds even with two workers, so Cancel comes in time.
+  for (let i = 0; i < 1_500_000; i++) lines.push(`C${i % 50_000},2024-0${1 + (i % 9)}-1${i % 10},${i % 11},コメント${i % 97}`);
   writeFileSync(path, lines.join('\n'));
 
   await page.goto('/');
