@@ -160,7 +160,9 @@ export function detectRoles(profiles: readonly ColumnProfile[], rowCount: number
     return (COMMENT_HEADER.test(p.header) ? 10 : 0) + Math.min(p.meanLength, 60) / 10 + (p.meanLength >= 12 ? 1 : 0) - 1;
   });
   profiles.forEach((p, i) => {
-    if (taken(i) || isResponseId(p.header)) return;
+    // The NPS category a tool derives from the score (Qualtrics `_NPS_GROUP`, HubSpot `Sentiment`)
+    // repeats the score: as a segment it would only confuse.
+    if (taken(i) || isResponseId(p.header) || /nps.?group|sentiment/i.test(p.header)) return;
     // Plan, region, CSM, industry…: a handful of repeated values. Constant columns say nothing.
     const repeated = p.distinct >= 2 && p.distinct <= Math.min(60, Math.max(2, p.filled / 3));
     if (repeated && p.dateShare < 0.5 && p.meanLength <= 40) roles[i] = 'segment';
