@@ -1,0 +1,168 @@
+/**
+ * Calendar periods (ISO weeks, months, quarters, years — optionally fiscal) and NPS per period.
+ *
+ * A period is a plain integer index counted from 1970, so that grouping a million answers is integer
+ * arithmetic on the `day` column with no Date objects or strings; labels and date ranges are made
+ * only for the few periods that are shown.
+ *   week:    ISO weeks since the week of 1970-01-01 (Monday 1969-12-29 is index 0's first day)
+ *   month:   months since 1970-01
+ *   quarter: quarters since the (fiscal) year starting in 1970
+ *   year:    (fiscal) years since 1970
+ * A fiscal year is named by the calendar year it starts in (Japanese convention: FY2024 runs
+ * April 2024 – March 2025 when it starts in April).
+ */
+import { NO_DAY, type AnswerTable } from './answers';
+import { civilFromDay, dayFromCivil, dayToIso } from './days';
+import { summarise, type NpsSummary } from './nps';
+
+export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
+
+export interface PeriodOptions {
+  kind: PeriodKind;
+  /** 1–12, default 1 (calendar year); affects 'quarter' and 'year' only. */
+  fiscalYearStartMonth?: number;
+}
+
+export interface PeriodSummary extends NpsSummary {
+  index: number;
+  period: string;
+  /** First and last day of the period, ISO dates. */
+  from: string;
+  to: string;
+}
+
+/** 1969-12-29, a Monday: ISO weeks counted from it line up with Monday starts. */
+const WEEK_ZERO = -3;
+
+function fiscalStart(options: PeriodOptions): number {
+  const m = Math.round(options.fiscalYearStartMonth ?? 1);
+  return m >= 1 && m <= 12 ? m : 1;
+}
+
+/**
+ * Months since 1970-01 of a day: civilFromDay without its object, since this runs per answer when
+ * the period is computed directly (Hinnant's algorithm, shifted to March-based years).
+ */
+function monthOfDay(day: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153); // 0 = March … 11 = February
+  // mp counts from March of the March-based year yoe + 400·era: March of year y is month
+  // (y − 1970)·12 + 2, and January/February (mp 10, 11) fall in y + 1 by the same formula.
+  return (yoe + era * 400 - 1970) * 12 + mp + 2;
+}
+
+export function periodIndexOf(day: number, options: PeriodOptions): number {
+  switch (options.kind) {
+    case 'week':
+      return Math.floor((day - WEEK_ZERO) / 7);
+    case 'month':
+      return monthOfDay(day);
+    case 'quarter':
+      return Math.floor((monthOfDay(day) - (fiscalStart(options) - 1)) / 3);
+    case 'year':
+      return Math.floor((monthOfDay(day) - (fiscalStart(options) - 1)) / 12);
+  }
+}
+
+/** First day of the month `months` since 1970-01 (may run past December: 13 → 1971-02). */
+function dayOfMonthIndex(months: number): number {
+  const year = 1970 + Math.floor(months / 12);
+  return dayFromCivil(year, months - (year - 1970) * 12 + 1, 1);
+}
+
+export function periodRange(index: number, options: PeriodOptions): { from: number; to: number } {
+  if (options.kind === 'week') {
+    const from = WEEK_ZERO + 7 * index;
+    return { from, to: from + 6 };
+  }
+  const length = options.kind === 'month' ? 1 : options.kind === 'quarter' ? 3 : 12;
+  const first = index * length + (options.kind === 'month' ? 0 : fiscalStart(options) - 1);
+  return { from: dayOfMonthIndex(first), to: dayOfMonthIndex(first + length) - 1 };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+export function periodLabel(index: number, options: PeriodOptions): string {
+  switch (options.kind) {
+    case 'week': {
+      // The ISO year is the year of the week's Thursday; the week number counts Thursdays in it.
+      const thursday = WEEK_ZERO + 7 * index + 3;
+      const { year } = civilFromDay(thursday);
+      const week = Math.floor((thursday - dayFromCivil(year, 1, 1)) / 7) + 1;
+      return `${pad(year, 4)}-W${pad(week)}`;
+    }
+    case 'month': {
+      const year = 1970 + Math.floor(index / 12);
+      return `${pad(year, 4)}-${pad(index - (year - 1970) * 12 + 1)}`;
+    }
+    case 'quarter': {
+      const year = 1970 + Math.floor(index / 4);
+      const quarter = index - (year - 1970) * 4 + 1;
+      return `${fiscalStart(options) === 1 ? '' : 'FY'}${pad(year, 4)}-Q${quarter}`;
+    }
+    case 'year':
+      return `${fiscalStart(options) === 1 ? '' : 'FY'}${pad(1970 + index, 4)}`;
+  }
+}
+
+/** Beyond this many days (~550 years) a day → period lookup costs more than it saves. */
+const MAX_LOOKUP_DAYS = 200_000;
+
+/**
+ * NPS per period over the answers `include` keeps (1 = keep; all when omitted). Answers without a
+ * date are skipped; periods without answers are left out; the result is sorted by time.
+ *
+ * Two tight passes over typed arrays: the first finds the date range, the second counts into an
+ * Int32Array of (period, category). Periods come from a day → period table over that range, since
+ * real data spans a few thousand distinct days while answers run to millions.
+ */
+export function npsByPeriod(table: AnswerTable, options: PeriodOptions, include?: Uint8Array): PeriodSummary[] {
+  const { day, score, length } = table;
+  let minDay = Infinity, maxDay = -Infinity;
+  for (let i = 0; i < length; i++) {
+    const d = day[i];
+    if (d === NO_DAY || (include && include[i] === 0)) continue;
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
+  if (minDay > maxDay) return [];
+
+  const firstPeriod = periodIndexOf(minDay, options);
+  const periodCount = periodIndexOf(maxDay, options) - firstPeriod + 1;
+  const span = maxDay - minDay + 1;
+  let lookup: Int32Array | null = null;
+  if (span <= MAX_LOOKUP_DAYS) {
+    lookup = new Int32Array(span);
+    for (let d = 0; d < span; d++) lookup[d] = periodIndexOf(minDay + d, options) - firstPeriod;
+  }
+
+  // counts[3p] promoters, [3p + 1] passives, [3p + 2] detractors of period firstPeriod + p.
+  const counts = new Int32Array(3 * periodCount);
+  for (let i = 0; i < length; i++) {
+    const d = day[i];
+    if (d === NO_DAY || (include && include[i] === 0)) continue;
+    const p = lookup ? lookup[d - minDay] : periodIndexOf(d, options) - firstPeriod;
+    const s = score[i];
+    counts[3 * p + (s >= 9 ? 0 : s >= 7 ? 1 : 2)]++;
+  }
+
+  const out: PeriodSummary[] = [];
+  for (let p = 0; p < periodCount; p++) {
+    const promoters = counts[3 * p], passives = counts[3 * p + 1], detractors = counts[3 * p + 2];
+    if (promoters + passives + detractors === 0) continue;
+    const index = firstPeriod + p;
+    const range = periodRange(index, options);
+    out.push({
+      index,
+      period: periodLabel(index, options),
+      from: dayToIso(range.from),
+      to: dayToIso(range.to),
+      ...summarise({ promoters, passives, detractors }),
+    });
+  }
+  return out;
+}
