@@ -39,7 +39,7 @@ export async function generateExport(path, rows, seed = 42) {
     const score = Math.min(10, Math.max(0, Math.round(7 + (rnd() - 0.45) * 7)));
     let comment = '';
     if (rnd() < 0.6) {
-      comment = PHRASES[Math.floor(rnd() * PHRASES.length)];
+      comment = PHRASES[Math.floor(rnd() * PHRASES.length)] + '。' + PHRASES[Math.floor(rnd() * PHRASES.length)].slice(0, 14);
       if (rnd() < 0.2) comment = `"${comment}、でも, 全体としては満足"`;
     }
     buffer += `${id},${date},${score},${PLANS[Math.floor(rnd() * 4)]},${REGIONS[Math.floor(rnd() * 5)]},${INDUSTRIES[Math.floor(rnd() * 7)]},${CSMS[Math.floor(rnd() * 6)]},${comment}\n`;
