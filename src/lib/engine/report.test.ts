@@ -33,6 +33,11 @@ describe('buildReport', () => {
     expect(report.dataset.from).toBe('2025-04-01');
     expect(report.dataset.to).toBe('2025-04-20');
   });
+  it('gives NPS by calendar month and quarter', () => {
+    expect(report.byPeriod.month.map((m) => [m.period, m.n, m.nps])).toEqual([['2025-04', 100, 50]]);
+    expect(report.byPeriod.quarter.map((m) => [m.period, m.n])).toEqual([['2025-Q2', 100]]);
+    expect(report.byPeriod.month[0].ci95![0]).toBeCloseTo(35.467, 2);
+  });
   it('gives the 0–10 distribution', () => {
     expect(report.distribution).toEqual([2, 2, 2, 1, 1, 1, 1, 15, 15, 30, 30]);
   });

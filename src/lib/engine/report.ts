@@ -4,6 +4,7 @@
  */
 import type { AnswerTable } from './answers';
 import { computeOverview, type IdentityKind } from './overview';
+import { npsByPeriod } from './periods';
 
 export const REPORT_SCHEMA = 'nps-lines/report@1';
 
@@ -35,6 +36,22 @@ export interface Report {
   rejectedRows: RejectedRowReport[];
   overall: { n: number; promoters: number; passives: number; detractors: number; nps: number | null; ci95: [number, number] | null };
   distribution: number[];
+  /** NPS per calendar month and quarter of the date as written (only periods with answers). */
+  byPeriod: { month: PeriodReport[]; quarter: PeriodReport[] };
+}
+
+export interface PeriodReport {
+  period: string;
+  n: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  nps: number | null;
+  ci95: [number, number] | null;
+}
+
+function periodsOf(table: AnswerTable, kind: 'month' | 'quarter'): PeriodReport[] {
+  return npsByPeriod(table, { kind }).map(({ period, n, promoters, passives, detractors, nps, ci95 }) => ({ period, n, promoters, passives, detractors, nps, ci95 }));
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -54,5 +71,6 @@ export function buildReport(input: ReportInput): Report {
     rejectedRows: input.rejectedRows,
     overall: { n, promoters, passives, detractors, nps, ci95 },
     distribution: o.distribution,
+    byPeriod: { month: periodsOf(input.table, 'month'), quarter: periodsOf(input.table, 'quarter') },
   };
 }
