@@ -62,6 +62,21 @@ export interface DatasetRecord {
   sample?: boolean;
 }
 
+export type EventKind = 'release' | 'pricing' | 'support' | 'incident' | 'campaign' | 'other';
+export const EVENT_KINDS: readonly EventKind[] = ['release', 'pricing', 'support', 'incident', 'campaign', 'other'];
+
+/** Something the company did, drawn on every time chart. */
+export interface CompanyEvent {
+  id: string;
+  datasetId: string;
+  /** ISO date. */
+  date: string;
+  label: string;
+  kind: EventKind;
+  /** `segment name: value` the event concerns, if only some customers. */
+  segment?: string;
+}
+
 export interface AnswerChunk extends AnswerTable {
   datasetId: string;
   index: number;
@@ -71,6 +86,7 @@ export class NpsLinesDatabase extends Dexie {
   datasets!: EntityTable<DatasetRecord, 'id'>;
   chunks!: Dexie.Table<AnswerChunk, [string, number]>;
   mappings!: EntityTable<RememberedMapping, 'signature'>;
+  events!: EntityTable<CompanyEvent, 'id'>;
 
   constructor(name = 'nps-lines') {
     super(name);
@@ -79,6 +95,7 @@ export class NpsLinesDatabase extends Dexie {
       chunks: '[datasetId+index], datasetId',
     });
     this.version(2).stores({ mappings: 'signature, savedAt' });
+    this.version(3).stores({ events: 'id, datasetId' });
   }
 }
 

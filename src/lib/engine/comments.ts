@@ -21,12 +21,12 @@ function newer(table: AnswerTable, a: number, b: number): boolean {
  * written; among equals, the later row). One pass that keeps a short sorted list, so a million
  * answers are neither sorted nor sliced into strings.
  */
-export function newestComments(table: AnswerTable, limit: number): number[] {
+export function newestComments(table: AnswerTable, limit: number, include?: Uint8Array): number[] {
   // Keep a few spare candidates: some may turn out to say nothing (特になし).
   for (let spare = limit * 3; ; spare *= 4) {
     const top: number[] = [];
     for (let i = 0; i < table.length; i++) {
-      if (textIsEmpty(table.comment, i)) continue;
+      if (textIsEmpty(table.comment, i) || (include && !include[i])) continue;
       if (top.length === spare && !newer(table, i, top[spare - 1])) continue;
       let at = top.length < spare ? top.length : spare - 1;
       while (at > 0 && newer(table, i, top[at - 1])) at--;

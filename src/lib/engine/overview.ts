@@ -18,11 +18,13 @@ export interface Overview {
   to: string | null;
 }
 
-export function computeOverview(table: AnswerTable, identity: IdentityKind): Overview {
+/** The headline over the answers `include` keeps (1 = keep; all when absent). */
+export function computeOverview(table: AnswerTable, identity: IdentityKind, include?: Uint8Array): Overview {
   const distribution = new Array<number>(11).fill(0);
   let minDay = Infinity, maxDay = -Infinity;
   const { score, day } = table;
   for (let i = 0; i < table.length; i++) {
+    if (include && !include[i]) continue;
     distribution[score[i]]++;
     const d = day[i];
     if (d !== NO_DAY) {
@@ -30,7 +32,7 @@ export function computeOverview(table: AnswerTable, identity: IdentityKind): Ove
       if (d > maxDay) maxDay = d;
     }
   }
-  const customers = identity ? countCustomers(table) : null;
+  const customers = identity ? countCustomers(table, include && ((i) => include[i] === 1)) : null;
   return {
     overall: summarise(countsFromDistribution(distribution)),
     distribution,

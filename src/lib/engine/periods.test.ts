@@ -170,7 +170,7 @@ describe('npsByPeriod counts answers per period', () => {
   });
   it('groups by fiscal quarter and by ISO week too', () => {
     expect(npsByPeriod(table, fiscalQuarter).map((r) => [r.period, r.n])).toEqual([['FY2023-Q4', 7], ['FY2024-Q1', 1]]);
-    // 2024-01-01 is a Monday: W01 holds the 1st; W03 the 15th; W03 the 20th (Sat); W05 the 31st; W05 1 Feb …
+    // 2024-01-01 is a Monday: W01 = 1 Jan, W03 = 15 and 20 Jan, W05 = 31 Jan and 1 Feb, W06 = 10 Feb, W09 = 29 Feb, W18 = 30 Apr.
     expect(npsByPeriod(table, week).map((r) => [r.period, r.n])).toEqual([
       ['2024-W01', 1], ['2024-W03', 2], ['2024-W05', 2], ['2024-W06', 1], ['2024-W09', 1], ['2024-W18', 1],
     ]);

@@ -6,6 +6,9 @@ import { getDataset, loadAnswers, replaceAnswers } from '../db/datasets';
 import { computeOverview } from '../engine/overview';
 import { buildReport, type Report } from '../engine/report';
 import { withoutFile } from '../engine/files';
+import { filterMask } from '../engine/filters';
+import { wavesOf } from '../engine/waves';
+import { filterOf, parseViewQuery, type ViewQuery } from './view-query';
 import { encodeCustomers } from '../engine/customers';
 import type { Rejection } from '../ingest/values';
 import { loadedDatasets } from './loaded-datasets.svelte';
@@ -18,8 +21,16 @@ export class OpenDataset {
   readonly record = $derived(this.entry?.record ?? null);
   readonly table = $derived(this.entry?.table ?? null);
   readonly identity = $derived(this.entry?.record.identity ?? null);
-  // Depends on the answers and the identity only, not on the record's save state or name.
-  readonly overview = $derived(this.table ? computeOverview(this.table, this.identity) : null);
+  readonly segmentColumns = $derived(this.entry?.record.segmentColumns ?? []);
+  /** Wave labels in order of their earliest answer. */
+  readonly waves = $derived(this.table ? wavesOf(this.table) : []);
+  /** The view settings of the URL (filters, period…), set by the dataset layout. */
+  query = $state.raw<ViewQuery>(parseViewQuery(''));
+  readonly filter = $derived(filterOf(this.query));
+  /** Which answers the filter keeps (undefined: all). */
+  readonly mask = $derived(this.table ? filterMask(this.table, this.segmentColumns, this.filter) : undefined);
+  // Depends on the answers, the identity and the filter only, not on the save state or name.
+  readonly overview = $derived(this.table ? computeOverview(this.table, this.identity, this.mask) : null);
 
   async load(id: string): Promise<void> {
     this.id = id;

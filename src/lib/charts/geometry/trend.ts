@@ -1,0 +1,90 @@
+/**
+ * Layout of the trend chart: one point per period with its 95% interval as a band, hollow points
+ * where there are too few answers, and the days of events placed between the periods.
+ */
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { area, line } from 'd3-shape';
+import { isoToDay } from '../../ingest/values';
+
+export interface TrendInput {
+  period: string;
+  from: string;
+  to: string;
+  n: number;
+  nps: number | null;
+  ci95: [number, number] | null;
+}
+
+export interface TrendPoint extends TrendInput {
+  x: number;
+  y: number;
+  yLow: number;
+  yHigh: number;
+  /** Fewer answers than the threshold: drawn hollow and flagged. */
+  few: boolean;
+}
+
+export interface TrendLayout {
+  points: TrendPoint[];
+  line: string;
+  band: string;
+  yTicks: Array<{ value: number; y: number }>;
+  /** Where a date falls on the x axis (null outside the series). */
+  xOfDay: (day: number) => number | null;
+  zeroY: number;
+}
+
+export function trendLayout(series: readonly TrendInput[], width: number, height: number, minN: number): TrendLayout {
+  const withNps = series.filter((s) => s.nps !== null);
+  const x = scalePoint<string>().domain(series.map((s) => s.period)).range([0, width]).padding(0.5);
+  const lows = withNps.map((s) => s.ci95?.[0] ?? s.nps!);
+  const highs = withNps.map((s) => s.ci95?.[1] ?? s.nps!);
+  // Zero always in view: NPS above or below zero is the first thing people read.
+  const y = scaleLinear()
+    .domain([Math.min(0, ...lows), Math.max(0, ...highs)])
+    .nice()
+    .range([height, 0]);
+  const points: TrendPoint[] = withNps.map((s) => ({
+    ...s,
+    x: x(s.period) ?? 0,
+    y: y(s.nps!),
+    yLow: y(s.ci95?.[0] ?? s.nps!),
+    yHigh: y(s.ci95?.[1] ?? s.nps!),
+    few: s.n < minN,
+  }));
+  const lineShape = line<TrendPoint>().x((p) => p.x).y((p) => p.y);
+  const bandShape = area<TrendPoint>().x((p) => p.x).y0((p) => p.yLow).y1((p) => p.yHigh);
+  // Dates map through the periods' middle days, so an event lands between the right points.
+  const mids = series.map((s) => (isoToDay(s.from) + isoToDay(s.to)) / 2);
+  const xs = series.map((s) => x(s.period) ?? 0);
+  const dayScale = scaleLinear().domain(mids).range(xs);
+  const first = series.length ? isoToDay(series[0].from) : 0;
+  const last = series.length ? isoToDay(series[series.length - 1].to) : 0;
+  return {
+    points,
+    line: lineShape(points) ?? '',
+    band: bandShape(points) ?? '',
+    yTicks: y.ticks(6).map((value) => ({ value, y: y(value) })),
+    xOfDay: (day) => (series.length === 0 || day < first || day > last ? null : series.length === 1 ? xs[0] : dayScale(day)),
+    zeroY: y(0),
+  };
+}
+
+export interface ShareLayer {
+  category: 'promoter' | 'passive' | 'detractor';
+  path: string;
+}
+
+/** Stacked shares per period (detractors at the bottom), as areas over the same x positions. */
+export function shareLayers(series: ReadonlyArray<TrendInput & { promoters: number; passives: number; detractors: number }>, width: number, height: number): ShareLayer[] {
+  const x = scalePoint<string>().domain(series.map((s) => s.period)).range([0, width]).padding(0.5);
+  const y = scaleLinear().domain([0, 1]).range([height, 0]);
+  const rows = series.filter((s) => s.n > 0).map((s) => ({ x: x(s.period) ?? 0, d: s.detractors / s.n, p: s.passives / s.n }));
+  const layer = (lo: (r: (typeof rows)[number]) => number, hi: (r: (typeof rows)[number]) => number) =>
+    area<(typeof rows)[number]>().x((r) => r.x).y0((r) => y(lo(r))).y1((r) => y(hi(r)))(rows) ?? '';
+  return [
+    { category: 'detractor', path: layer(() => 0, (r) => r.d) },
+    { category: 'passive', path: layer((r) => r.d, (r) => r.d + r.p) },
+    { category: 'promoter', path: layer((r) => r.d + r.p, () => 1) },
+  ];
+}

@@ -1,0 +1,42 @@
+/**
+ * NPS per value of a segment column (plan, region, CSM…), each compared with all the other
+ * answers by a two-sample test on adjusted counts (reference §2).
+ */
+import type { AnswerTable, SegmentColumn } from './answers';
+import { summarise, type NpsSummary } from './nps';
+import { twoSampleTest, type DifferenceTest } from './significance';
+
+export interface SegmentRow extends NpsSummary {
+  value: string;
+  /** This segment against the rest of the answers; null when either side is empty. */
+  vsRest: DifferenceTest | null;
+}
+
+export function compareSegments(table: AnswerTable, column: SegmentColumn, codes: Uint16Array, include?: Uint8Array): SegmentRow[] {
+  const k = column.values.length;
+  const counts = new Int32Array(k * 3); // per code: promoters, passives, detractors
+  for (let i = 0; i < table.length; i++) {
+    if (include && !include[i]) continue;
+    const s = table.score[i];
+    counts[codes[i] * 3 + (s >= 9 ? 0 : s >= 7 ? 1 : 2)]++;
+  }
+  let tp = 0, tm = 0, td = 0;
+  for (let c = 0; c < k; c++) {
+    tp += counts[c * 3];
+    tm += counts[c * 3 + 1];
+    td += counts[c * 3 + 2];
+  }
+  const rows: SegmentRow[] = [];
+  for (let c = 0; c < k; c++) {
+    const mine = { promoters: counts[c * 3], passives: counts[c * 3 + 1], detractors: counts[c * 3 + 2] };
+    if (mine.promoters + mine.passives + mine.detractors === 0) continue;
+    const rest = { promoters: tp - mine.promoters, passives: tm - mine.passives, detractors: td - mine.detractors };
+    rows.push({ value: column.values[c], ...summarise(mine), vsRest: twoSampleTest(mine, rest) });
+  }
+  return rows.sort((a, b) => (b.nps ?? -Infinity) - (a.nps ?? -Infinity));
+}
+
+/** Segments whose answers come from different countries, languages or cultures answer differently. */
+export function comparesCultures(name: string): boolean {
+  return /country|nation|language|locale|culture|region|国|言語|地域|海外/i.test(name);
+}

@@ -1,0 +1,64 @@
+/**
+ * The view's settings kept in the URL, after the hash route: `#/datasets/ID/trend?from=2024-01-01
+ * &f=plan:Pro&period=quarter&fy=4`. A view can then be bookmarked and shared, and survives a
+ * reload. (Kit's hash router routes on the part before `?` and leaves the rest to us.)
+ */
+import { isoToDay } from '../ingest/values';
+import type { AnswerFilter } from '../engine/filters';
+import type { PeriodKind } from '../engine/periods';
+
+export interface ViewQuery {
+  from: string | null;
+  to: string | null;
+  /** `name:value` pairs, one per kept segment value. */
+  segmentValues: Array<[string, string]>;
+  waves: string[];
+  period: PeriodKind;
+  fiscalYearStartMonth: number;
+  /** The segment column compared on the segments view. */
+  segment: string | null;
+  minN: number;
+}
+
+const PERIODS: readonly PeriodKind[] = ['week', 'month', 'quarter', 'year'];
+
+export function parseViewQuery(hash: string): ViewQuery {
+  const q = new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
+  const iso = (v: string | null) => (v && Number.isFinite(isoToDay(v)) ? v : null);
+  const period = q.get('period') as PeriodKind;
+  const fy = Number(q.get('fy'));
+  const minN = Number(q.get('minN'));
+  return {
+    from: iso(q.get('from')),
+    to: iso(q.get('to')),
+    segmentValues: q.getAll('f').flatMap((pair) => {
+      const at = pair.indexOf(':');
+      return at > 0 ? [[pair.slice(0, at), pair.slice(at + 1)] as [string, string]] : [];
+    }),
+    waves: q.getAll('w'),
+    period: PERIODS.includes(period) ? period : 'month',
+    fiscalYearStartMonth: fy >= 1 && fy <= 12 ? fy : 1,
+    segment: q.get('seg'),
+    minN: minN >= 1 ? Math.round(minN) : 30,
+  };
+}
+
+export function formatViewQuery(v: ViewQuery): string {
+  const q = new URLSearchParams();
+  if (v.from) q.set('from', v.from);
+  if (v.to) q.set('to', v.to);
+  for (const [name, value] of v.segmentValues) q.append('f', `${name}:${value}`);
+  for (const w of v.waves) q.append('w', w);
+  if (v.period !== 'month') q.set('period', v.period);
+  if (v.fiscalYearStartMonth !== 1) q.set('fy', String(v.fiscalYearStartMonth));
+  if (v.segment) q.set('seg', v.segment);
+  if (v.minN !== 30) q.set('minN', String(v.minN));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export function filterOf(v: ViewQuery): AnswerFilter {
+  const segments: Record<string, string[]> = {};
+  for (const [name, value] of v.segmentValues) (segments[name] ??= []).push(value);
+  return { fromDay: v.from ? isoToDay(v.from) : null, toDay: v.to ? isoToDay(v.to) : null, segments, waves: v.waves };
+}
