@@ -34,14 +34,13 @@ export interface TrendLayout {
   zeroY: number;
 }
 
-export function trendLayout(series: readonly TrendInput[], width: number, height: number, minN: number): TrendLayout {
+/** `yDomain`: a shared NPS range, so small multiples can be compared by eye. */
+export function trendLayout(series: readonly TrendInput[], width: number, height: number, minN: number, yDomain?: [number, number]): TrendLayout {
   const withNps = series.filter((s) => s.nps !== null);
   const x = scalePoint<string>().domain(series.map((s) => s.period)).range([0, width]).padding(0.5);
-  const lows = withNps.map((s) => s.ci95?.[0] ?? s.nps!);
-  const highs = withNps.map((s) => s.ci95?.[1] ?? s.nps!);
   // Zero always in view: NPS above or below zero is the first thing people read.
   const y = scaleLinear()
-    .domain([Math.min(0, ...lows), Math.max(0, ...highs)])
+    .domain(yDomain ?? npsDomain(series))
     .nice()
     .range([height, 0]);
   const points: TrendPoint[] = withNps.map((s) => ({
@@ -68,6 +67,17 @@ export function trendLayout(series: readonly TrendInput[], width: number, height
     xOfDay: (day) => (series.length === 0 || day < first || day > last ? null : series.length === 1 ? xs[0] : dayScale(day)),
     zeroY: y(0),
   };
+}
+
+/** The NPS range a series needs: every interval, and zero. */
+export function npsDomain(series: readonly TrendInput[]): [number, number] {
+  let lo = 0, hi = 0;
+  for (const s of series) {
+    if (s.nps === null) continue;
+    lo = Math.min(lo, s.ci95?.[0] ?? s.nps);
+    hi = Math.max(hi, s.ci95?.[1] ?? s.nps);
+  }
+  return [lo, hi];
 }
 
 export interface ShareLayer {
