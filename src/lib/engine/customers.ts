@@ -40,18 +40,15 @@ export function encodeCustomers(table: AnswerTable, identity: IdentityKind): Uin
   return codes;
 }
 
-/** How many distinct customers answered among the answers `include` keeps (all by default). */
-export function countCustomers(table: AnswerTable, include?: (i: number) => boolean): number {
+/** How many distinct customers answered among the answers `include` keeps (1 = keep; all by default). */
+export function countCustomers(table: AnswerTable, include?: Uint8Array): number {
+  const { customer } = table;
   let max = 0;
-  for (let i = 0; i < table.length; i++) if (table.customer[i] > max) max = table.customer[i];
+  for (let i = 0; i < table.length; i++) if (customer[i] > max) max = customer[i];
   const seen = new Uint8Array(max + 1);
+  if (include) for (let i = 0; i < table.length; i++) seen[customer[i]] |= include[i];
+  else for (let i = 0; i < table.length; i++) seen[customer[i]] = 1;
   let count = 0;
-  for (let i = 0; i < table.length; i++) {
-    const c = table.customer[i];
-    if (c && !seen[c] && (!include || include(i))) {
-      seen[c] = 1;
-      count++;
-    }
-  }
+  for (let c = 1; c <= max; c++) count += seen[c];
   return count;
 }

@@ -20,19 +20,20 @@ export interface Overview {
 
 /** The headline over the answers `include` keeps (1 = keep; all when absent). */
 export function computeOverview(table: AnswerTable, identity: IdentityKind, include?: Uint8Array): Overview {
-  const distribution = new Array<number>(11).fill(0);
+  const counts = new Int32Array(11);
   let minDay = Infinity, maxDay = -Infinity;
   const { score, day } = table;
   for (let i = 0; i < table.length; i++) {
     if (include && !include[i]) continue;
-    distribution[score[i]]++;
+    counts[score[i]]++;
     const d = day[i];
     if (d !== NO_DAY) {
       if (d < minDay) minDay = d;
       if (d > maxDay) maxDay = d;
     }
   }
-  const customers = identity ? countCustomers(table, include && ((i) => include[i] === 1)) : null;
+  const customers = identity ? countCustomers(table, include) : null;
+  const distribution = Array.from(counts);
   return {
     overall: summarise(countsFromDistribution(distribution)),
     distribution,

@@ -38,6 +38,11 @@ describe('buildReport', () => {
     expect(report.byPeriod.quarter.map((m) => [m.period, m.n])).toEqual([['2025-Q2', 100]]);
     expect(report.byPeriod.month[0].ci95![0]).toBeCloseTo(35.467, 2);
   });
+  it('has bySegment, events and shifts even when there is nothing to put in them', () => {
+    expect(report.bySegment).toEqual({});
+    expect(report.events).toEqual([]);
+    expect(report.shifts).toEqual([]);
+  });
   it('gives the 0–10 distribution', () => {
     expect(report.distribution).toEqual([2, 2, 2, 1, 1, 1, 1, 15, 15, 30, 30]);
   });

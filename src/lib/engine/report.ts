@@ -2,7 +2,9 @@
  * The dataset's report in the `nps-lines/report@1` schema (../shared/acceptance/README.md): the
  * same figures the overview shows, for people who check numbers or feed them to other tools.
  */
-import type { AnswerTable } from './answers';
+import type { AnswerTable, SegmentColumn } from './answers';
+import { compareSegments } from './segments';
+import { detectShifts } from './shifts';
 import { computeOverview, type IdentityKind } from './overview';
 import { npsByPeriod } from './periods';
 
@@ -20,6 +22,43 @@ export interface ReportInput {
   identity: IdentityKind;
   table: AnswerTable;
   rejectedRows: RejectedRowReport[];
+  /** Segment dictionaries, for `bySegment`. */
+  segmentColumns?: SegmentColumn[];
+  /** The dataset's company events, passed through. */
+  events?: ReportEvent[];
+}
+
+export interface ReportEvent {
+  date: string;
+  label: string;
+  kind: string;
+  segment?: string;
+}
+
+/** One value of a segment column: NPS and the test against all other answers. */
+export interface SegmentReport {
+  value: string;
+  n: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  nps: number | null;
+  ci95: [number, number] | null;
+  /** Points; this value's adjusted NPS minus the rest's; null when either side is empty. */
+  differenceFromRest: number | null;
+  p: number | null;
+}
+
+/** A change the trend view marks, found on the monthly series (see shifts.ts). */
+export interface ShiftReport {
+  kind: 'step' | 'trend';
+  from: string;
+  to: string;
+  direction: 'up' | 'down';
+  difference: number;
+  p: number;
+  n: [number, number];
+  sentence: string;
 }
 
 export interface Report {
@@ -38,6 +77,11 @@ export interface Report {
   distribution: number[];
   /** NPS per calendar month and quarter of the date as written (only periods with answers). */
   byPeriod: { month: PeriodReport[]; quarter: PeriodReport[] };
+  /** Segment column name → its values, best NPS first. */
+  bySegment: Record<string, SegmentReport[]>;
+  events: ReportEvent[];
+  /** Significant changes between consecutive months and a sustained trend over the last months. */
+  shifts: ShiftReport[];
 }
 
 export interface PeriodReport {
@@ -72,5 +116,16 @@ export function buildReport(input: ReportInput): Report {
     overall: { n, promoters, passives, detractors, nps, ci95 },
     distribution: o.distribution,
     byPeriod: { month: periodsOf(input.table, 'month'), quarter: periodsOf(input.table, 'quarter') },
+    bySegment: Object.fromEntries((input.segmentColumns ?? []).map((column, s) => [
+      column.name,
+      compareSegments(input.table, column, input.table.segments[s]).map((r) => ({
+        value: r.value, n: r.n, promoters: r.promoters, passives: r.passives, detractors: r.detractors, nps: r.nps, ci95: r.ci95,
+        differenceFromRest: r.vsRest?.difference ?? null, p: r.vsRest?.p ?? null,
+      })),
+    ])),
+    events: input.events ?? [],
+    shifts: detectShifts(npsByPeriod(input.table, { kind: 'month' })).map((s) => ({
+      kind: s.kind, from: s.from, to: s.to, direction: s.direction, difference: s.difference, p: s.p, n: s.n, sentence: s.sentence.en,
+    })),
   };
 }
