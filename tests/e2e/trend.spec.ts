@@ -24,6 +24,17 @@ test('the trend shows NPS per month, finds the drop, and draws an event imported
   await expect(page.getByTestId('event-marker')).toHaveCount(1);
   await page.reload();
   await expect(page.getByTestId('event-marker')).toHaveCount(1);
+
+  // The chart saves as a standalone SVG (styles inlined) and as a PNG.
+  const { readFileSync } = await import('node:fs');
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-svg').first().click()]);
+  const markup = readFileSync((await svg.path())!, 'utf8');
+  expect(markup).toContain('<svg');
+  expect(markup).toContain('2024-03');
+  expect(markup).toMatch(/stroke:\s*rgb\(31, 78, 121\)/);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-png').first().click()]);
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
 });
 
 test('a filter lives in the URL: it survives a reload and applies to every view', async ({ page }) => {

@@ -178,6 +178,7 @@ export const en = {
   'segments.overTime': 'Each segment over time',
   'segments.culture': 'Answer styles differ between countries and cultures (Japanese respondents rarely give 9–10): compare the trend within each country rather than the levels across countries.',
   'segments.help': 'Each value is compared with all other answers by a two-sample test on adjusted counts; “higher/lower” means p < 0.05. Values with fewer than {minN} answers are marked and not judged.',
+  'chart.save': 'Save chart as',
   'privacy.footer': 'Everything runs in this page. No data is sent anywhere.',
 } as const;
 
