@@ -47,86 +47,80 @@ export interface AnswerTable {
   churn: Int8Array;
   /** Revenue of the account as written (ARR, MRR…), NaN when unknown. */
   revenue: Float64Array;
+  /** The account's start (contract start, customer since), or NO_DAY. */
+  since: Int32Array;
+  /** The account's next renewal, or NO_DAY. */
+  renewal: Int32Array;
+  /** A lifecycle phase as the data names it ('' when no phase column). */
+  phase: TextColumn;
   /** One code array per segment column, parallel to the dataset's segment dictionaries. */
   segments: Uint16Array[];
 }
 
-/** A table of `length` answers with every column zeroed (texts empty, churn/revenue unknown). */
+type TypedColumn = Uint32Array | Int32Array | Int8Array | Uint16Array | Float64Array;
+
+/**
+ * The typed columns with the value an answer has before anything is known; every function that
+ * copies whole tables walks these two lists, so a new column is added in one place.
+ */
+export const TYPED_COLUMNS = {
+  id: (n: number) => new Uint32Array(n),
+  score: (n: number) => new Int8Array(n),
+  day: (n: number) => new Int32Array(n),
+  seconds: (n: number) => new Int32Array(n),
+  file: (n: number) => new Uint16Array(n),
+  row: (n: number) => new Uint32Array(n),
+  customer: (n: number) => new Uint32Array(n),
+  churn: (n: number) => new Int8Array(n).fill(-1),
+  revenue: (n: number) => new Float64Array(n).fill(NaN),
+  since: (n: number) => new Int32Array(n).fill(NO_DAY),
+  renewal: (n: number) => new Int32Array(n).fill(NO_DAY),
+} as const;
+export type TypedColumnName = keyof typeof TYPED_COLUMNS;
+export const TYPED_COLUMN_NAMES = Object.keys(TYPED_COLUMNS) as TypedColumnName[];
+export const TEXT_COLUMN_NAMES = ['account', 'respondent', 'comment', 'wave', 'phase'] as const;
+export type TextColumnName = (typeof TEXT_COLUMN_NAMES)[number];
+
+/** A table of `length` answers with every column at its "nothing known" value. */
 export function blankTable(length: number, segmentCount = 0): AnswerTable {
-  return {
-    length,
-    id: new Uint32Array(length),
-    score: new Int8Array(length),
-    day: new Int32Array(length),
-    seconds: new Int32Array(length),
-    file: new Uint16Array(length),
-    row: new Uint32Array(length),
-    customer: new Uint32Array(length),
-    account: emptyText(length),
-    respondent: emptyText(length),
-    comment: emptyText(length),
-    wave: emptyText(length),
-    churn: new Int8Array(length).fill(-1),
-    revenue: new Float64Array(length).fill(NaN),
-    segments: Array.from({ length: segmentCount }, () => new Uint16Array(length)),
-  };
+  const table = { length, segments: Array.from({ length: segmentCount }, () => new Uint16Array(length)) } as unknown as AnswerTable;
+  for (const name of TYPED_COLUMN_NAMES) (table as unknown as Record<string, TypedColumn>)[name] = TYPED_COLUMNS[name](length);
+  for (const name of TEXT_COLUMN_NAMES) table[name] = emptyText(length);
+  return table;
 }
 
 export function emptyTable(segmentCount = 0): AnswerTable {
   return blankTable(0, segmentCount);
 }
 
+const typed = (table: AnswerTable, name: TypedColumnName) => table[name] as TypedColumn;
+
 /** Joins tables (chunks read back from storage) into one, in order. */
 export function concatTables(parts: readonly AnswerTable[], segmentCount: number): AnswerTable {
-  if (parts.length === 1 && parts[0].segments.length === segmentCount) return parts[0];
+  if (parts.length === 1 && parts[0].segments.length === segmentCount && TYPED_COLUMN_NAMES.every((n) => parts[0][n])) return parts[0];
   const out = blankTable(parts.reduce((s, p) => s + p.length, 0), segmentCount);
   let at = 0;
   for (const p of parts) {
-    out.id.set(p.id, at);
-    out.score.set(p.score, at);
-    out.day.set(p.day, at);
-    out.seconds.set(p.seconds, at);
-    out.file.set(p.file, at);
-    out.row.set(p.row, at);
-    out.customer.set(p.customer, at);
-    out.churn.set(p.churn, at);
-    out.revenue.set(p.revenue, at);
-    // A chunk written before a segment column existed has no codes for it: they stay 0 (empty).
+    // A chunk stored before a column existed lacks it: those answers keep the blank value.
+    for (const name of TYPED_COLUMN_NAMES) if (p[name]) typed(out, name).set(typed(p, name) as never, at);
     p.segments.forEach((codes, s) => out.segments[s]?.set(codes, at));
     at += p.length;
   }
-  out.account = concatText(parts.map((p) => p.account));
-  out.respondent = concatText(parts.map((p) => p.respondent));
-  out.comment = concatText(parts.map((p) => p.comment));
-  out.wave = concatText(parts.map((p) => p.wave));
+  for (const name of TEXT_COLUMN_NAMES) out[name] = concatText(parts.map((p) => p[name] ?? emptyText(p.length)));
   return out;
 }
 
 /** The answers from `start` to `end` (exclusive) as a table of their own. */
 export function sliceTable(table: AnswerTable, start: number, end: number): AnswerTable {
-  return {
-    length: end - start,
-    id: table.id.slice(start, end),
-    score: table.score.slice(start, end),
-    day: table.day.slice(start, end),
-    seconds: table.seconds.slice(start, end),
-    file: table.file.slice(start, end),
-    row: table.row.slice(start, end),
-    customer: table.customer.slice(start, end),
-    account: sliceText(table.account, start, end),
-    respondent: sliceText(table.respondent, start, end),
-    comment: sliceText(table.comment, start, end),
-    wave: sliceText(table.wave, start, end),
-    churn: table.churn.slice(start, end),
-    revenue: table.revenue.slice(start, end),
-    segments: table.segments.map((c) => c.slice(start, end)),
-  };
+  const out = { length: end - start, segments: table.segments.map((c) => c.slice(start, end)) } as unknown as AnswerTable;
+  for (const name of TYPED_COLUMN_NAMES) (out as unknown as Record<string, TypedColumn>)[name] = typed(table, name).slice(start, end);
+  for (const name of TEXT_COLUMN_NAMES) out[name] = sliceText(table[name], start, end);
+  return out;
 }
 
 /** The typed arrays of a table, e.g. to transfer them to another thread. */
 export function tableBuffers(table: AnswerTable): ArrayBuffer[] {
-  const arrays = [table.id, table.score, table.day, table.seconds, table.file, table.row, table.customer, table.churn, table.revenue,
-    table.account.ends, table.respondent.ends, table.comment.ends, table.wave.ends, ...table.segments];
+  const arrays: ArrayBufferView[] = [...TYPED_COLUMN_NAMES.map((n) => typed(table, n)), ...TEXT_COLUMN_NAMES.map((n) => table[n].ends), ...table.segments];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
@@ -144,6 +138,9 @@ export interface AnswerRow {
   wave?: string;
   churn?: number;
   revenue?: number;
+  since?: number;
+  renewal?: number;
+  phase?: string;
   segments?: number[];
 }
 
@@ -159,11 +156,14 @@ export function tableFromRows(rows: readonly AnswerRow[], segmentCount = 0): Ans
     t.customer[i] = r.customer ?? 0;
     t.churn[i] = r.churn ?? -1;
     t.revenue[i] = r.revenue ?? NaN;
+    t.since[i] = r.since ?? NO_DAY;
+    t.renewal[i] = r.renewal ?? NO_DAY;
     r.segments?.forEach((code, s) => (t.segments[s][i] = code));
   });
   t.account = packText(rows.map((r) => r.account ?? ''));
   t.respondent = packText(rows.map((r) => r.respondent ?? ''));
   t.comment = packText(rows.map((r) => r.comment ?? ''));
   t.wave = packText(rows.map((r) => r.wave ?? ''));
+  t.phase = packText(rows.map((r) => r.phase ?? ''));
   return t;
 }

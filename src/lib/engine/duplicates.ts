@@ -3,7 +3,7 @@
  * same score and the same comment. Monthly exports often overlap by a few days; appending them
  * must not count an answer twice.
  */
-import type { AnswerTable } from './answers';
+import { TEXT_COLUMN_NAMES, TYPED_COLUMN_NAMES, type AnswerTable } from './answers';
 import { textAt, type TextColumn } from './text-column';
 
 const textLength = (c: TextColumn, i: number) => c.ends[i] - (i === 0 ? 0 : c.ends[i - 1]);
@@ -122,22 +122,8 @@ function selectText(column: TextColumn, runs: ReadonlyArray<[number, number]>, l
 export function selectRows(table: AnswerTable, indices: readonly number[]): AnswerTable {
   const runs = runsOf(indices);
   const n = indices.length;
-  const pick = <T extends Column>(column: T) => selectColumn(column, runs, n);
-  return {
-    length: n,
-    id: pick(table.id),
-    score: pick(table.score),
-    day: pick(table.day),
-    seconds: pick(table.seconds),
-    file: pick(table.file),
-    row: pick(table.row),
-    customer: pick(table.customer),
-    account: selectText(table.account, runs, n),
-    respondent: selectText(table.respondent, runs, n),
-    comment: selectText(table.comment, runs, n),
-    wave: selectText(table.wave, runs, n),
-    churn: pick(table.churn),
-    revenue: pick(table.revenue),
-    segments: table.segments.map(pick),
-  };
+  const out = { length: n, segments: table.segments.map((c) => selectColumn(c, runs, n)) } as unknown as AnswerTable;
+  for (const name of TYPED_COLUMN_NAMES) (out as unknown as Record<string, Column>)[name] = selectColumn(table[name] as Column, runs, n);
+  for (const name of TEXT_COLUMN_NAMES) out[name] = selectText(table[name], runs, n);
+  return out;
 }

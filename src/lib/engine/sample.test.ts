@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_EVENTS, SAMPLE_FILE_NAME, mulberry32, sampleCsv } from './sample';
 
-const HEADER = 'account_id,company,respondent_email,answered_at,wave,score,comment,plan,region,csm,industry';
+const HEADER = 'account_id,company,respondent_email,answered_at,wave,score,comment,plan,region,csm,industry,contract_start,renewal_date';
 type Row = Record<string, string>;
 
 /** NPS of a set of rows, computed here independently: % of 9–10 minus % of 0–6. */
@@ -73,7 +73,7 @@ describe('sampleCsv', () => {
     // quote or line break; double inner quotes" and require the very same bytes back.
     const cells = Papa.parse<string[]>(csv.slice(0, -1), { header: false });
     expect(cells.errors).toEqual([]);
-    for (const r of cells.data) expect(r.length).toBe(11);
+    for (const r of cells.data) expect(r.length).toBe(13);
     const q = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     expect(cells.data.map((r) => r.map(q).join(',')).join('\n') + '\n').toBe(csv);
     // and the tricky cases really occur

@@ -47,8 +47,25 @@ export const SAMPLE_EVENTS: readonly SampleEvent[] = [
 
 export const SAMPLE_COLUMNS = [
   'account_id', 'company', 'respondent_email', 'answered_at', 'wave', 'score',
-  'comment', 'plan', 'region', 'csm', 'industry'
+  'comment', 'plan', 'region', 'csm', 'industry', 'contract_start', 'renewal_date'
 ] as const;
+
+const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The account's contract start, from its number (no draw from the generator, so adding these
+ * columns left every other value as it was): accounts there from the first wave signed up to
+ * ~2.5 years earlier; later ones shortly before their first survey.
+ */
+function contractStart(n: number, joinWave: number): number {
+  return joinWave === 0 ? waveStart(0) - 30 - ((n * 37) % 900) : waveStart(joinWave) - ((n * 13) % 60);
+}
+
+/** Annual contracts: the first anniversary of the start on or after the answer. */
+function nextRenewal(start: number, day: number): number {
+  const years = Math.max(1, Math.ceil((day - start) / 365.25));
+  return start + Math.round(years * 365.25);
+}
 
 /** mulberry32: tiny, fast, good-enough 32-bit seeded PRNG; returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -420,7 +437,8 @@ export function sampleCsv(options: SampleOptions = {}): string {
         if (x < 5 && rng.chance(0.3)) x -= 1 + 3 * rng.next(); // the angry ones go all the way down
         const score = Math.max(0, Math.min(10, Math.round(x)));
         const text = comment(rng, score, { day, w, tenure, plan: a.plan, industry: a.industry, en: p.en });
-        const fields = [a.id, a.company, p.email, at, waveLabel(w), String(score), text, PLANS[a.plan], REGIONS[a.region], CSMS[a.csm], INDUSTRIES[a.industry]];
+        const start = contractStart(Number(a.id.replace(/\D/g, '')), a.joinWave);
+        const fields = [a.id, a.company, p.email, at, waveLabel(w), String(score), text, PLANS[a.plan], REGIONS[a.region], CSMS[a.csm], INDUSTRIES[a.industry], isoOfDay(start), isoOfDay(nextRenewal(start, day))];
         rows.push({ at, id: a.id, email: p.email, line: fields.map(csvField).join(',') });
       }
     }

@@ -3,7 +3,7 @@
  * read, each with its spreadsheet row number and a reason. Runs in the import worker and in the
  * command-line tool alike.
  */
-import { blankTable, NO_DAY, type AnswerTable, type SegmentColumn } from '../engine/answers';
+import { blankTable, NO_DAY, sliceTable, TEXT_COLUMN_NAMES, TYPED_COLUMN_NAMES, type AnswerTable, type SegmentColumn, type TextColumnName } from '../engine/answers';
 import { identityCell, type IdentityKind } from '../engine/customers';
 import { TextColumnBuilder } from '../engine/text-column';
 import { isBlankRecord, streamRecords } from './csv';
@@ -125,30 +125,26 @@ interface FileReading {
   churn: number;
   revenue: number;
   completion: number;
+  since: number;
+  renewal: number;
+  phase: number;
   /** Source column → segment index, for the columns that are segments. */
   segmentColumns: number[];
   segmentIndex: number[];
   counts: FileCounts;
 }
 
-type TextColumnName = 'account' | 'respondent' | 'comment' | 'wave';
 
 export class AnswerBuilder {
   private table: AnswerTable = blankTable(0);
   private capacity = 0;
-  private readonly texts: Record<TextColumnName, TextColumnBuilder> = {
-    account: new TextColumnBuilder(1024),
-    respondent: new TextColumnBuilder(1024),
-    comment: new TextColumnBuilder(1024),
-    wave: new TextColumnBuilder(1024),
-  };
+  private readonly texts = Object.fromEntries(TEXT_COLUMN_NAMES.map((name) => [name, new TextColumnBuilder(1024)])) as Record<TextColumnName, TextColumnBuilder>;
   private readonly segmentColumns: SegmentColumn[];
   private readonly segmentCodes: Map<string, number>[];
   private readonly rejected: RejectedRow[] = [];
   private readonly fileCounts: FileCounts[] = [];
 
   private readonly customerCodes = new Map<string, number>();
-  private customer: Uint32Array = new Uint32Array(0);
 
   /**
    * `segments`: the dataset's existing dictionaries when appending, so codes stay the same.
@@ -168,16 +164,7 @@ export class AnswerBuilder {
     const grown = blankTable(needed, this.segmentColumns.length);
     const n = old.length;
     grown.length = n;
-    grown.id.set(old.id.subarray(0, n));
-    grown.score.set(old.score.subarray(0, n));
-    grown.day.set(old.day.subarray(0, n));
-    grown.seconds.set(old.seconds.subarray(0, n));
-    grown.file.set(old.file.subarray(0, n));
-    grown.row.set(old.row.subarray(0, n));
-    grown.churn.set(old.churn.subarray(0, n));
-    grown.revenue.set(old.revenue.subarray(0, n));
-    grown.customer.set(this.customer.subarray(0, n));
-    this.customer = grown.customer;
+    for (const name of TYPED_COLUMN_NAMES) (grown[name] as Int32Array).set((old[name] as Int32Array).subarray(0, n));
     old.segments.forEach((codes, s) => grown.segments[s].set(codes.subarray(0, n)));
     this.table = grown;
     this.capacity = needed;
@@ -229,6 +216,9 @@ export class AnswerBuilder {
       churn: col('churn'),
       revenue: col('revenue'),
       completion: col('completion'),
+      since: col('since'),
+      renewal: col('renewal'),
+      phase: col('phase'),
       segmentColumns,
       segmentIndex: segmentColumns.map((c) => this.segmentIndex(plan.headers[c] || `#${c + 1}`)),
       counts: { accepted: 0, rejected: 0 },
@@ -289,12 +279,15 @@ export class AnswerBuilder {
     if (identity) {
       let code = this.customerCodes.get(identity);
       if (code === undefined) this.customerCodes.set(identity, (code = this.customerCodes.size + 1));
-      this.customer[i] = code;
+      t.customer[i] = code;
     }
     this.texts.comment.push(f.comment >= 0 ? cell(f.comment).trim() : '');
     this.texts.wave.push(f.wave >= 0 ? cell(f.wave).trim() : '');
     if (f.churn >= 0) t.churn[i] = parseChurn(cell(f.churn));
     if (f.revenue >= 0) t.revenue[i] = parseAmount(cell(f.revenue));
+    if (f.since >= 0) t.since[i] = parseDate(cell(f.since).trim(), f.plan.dateOrder)?.day ?? NO_DAY;
+    if (f.renewal >= 0) t.renewal[i] = parseDate(cell(f.renewal).trim(), f.plan.dateOrder)?.day ?? NO_DAY;
+    this.texts.phase.push(f.phase >= 0 ? cell(f.phase).trim() : '');
     for (let s = 0; s < f.segmentColumns.length; s++) {
       t.segments[f.segmentIndex[s]][i] = segmentCode(s);
     }
@@ -374,23 +367,8 @@ export class AnswerBuilder {
     const t = this.table;
     const n = t.length;
     // Trim the columns to what was filled (they were sized from the line count).
-    const table: AnswerTable = {
-      length: n,
-      id: t.id.slice(0, n),
-      score: t.score.slice(0, n),
-      day: t.day.slice(0, n),
-      seconds: t.seconds.slice(0, n),
-      file: t.file.slice(0, n),
-      row: t.row.slice(0, n),
-      customer: this.customer.slice(0, n),
-      account: this.texts.account.finish(),
-      respondent: this.texts.respondent.finish(),
-      comment: this.texts.comment.finish(),
-      wave: this.texts.wave.finish(),
-      churn: t.churn.slice(0, n),
-      revenue: t.revenue.slice(0, n),
-      segments: t.segments.map((c) => c.slice(0, n)),
-    };
+    const table = sliceTable(t, 0, n);
+    for (const name of TEXT_COLUMN_NAMES) table[name] = this.texts[name].finish();
     const customerIds = [''];
     for (const [id, code] of this.customerCodes) customerIds[code] = id;
     return { table, segmentColumns: this.segmentColumns, rejected: this.rejected, fileCounts: this.fileCounts, customerIds };

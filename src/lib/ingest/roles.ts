@@ -11,10 +11,10 @@ import { parseAmount, parseChurn } from './flags';
 
 export type ColumnRole =
   | 'score' | 'date' | 'account' | 'respondent' | 'comment' | 'wave'
-  | 'churn' | 'revenue' | 'completion' | 'segment' | 'ignore';
-export const COLUMN_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'completion', 'segment', 'ignore'];
+  | 'churn' | 'revenue' | 'since' | 'renewal' | 'phase' | 'completion' | 'segment' | 'ignore';
+export const COLUMN_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'since', 'renewal', 'phase', 'completion', 'segment', 'ignore'];
 /** Roles only one column of a file may have. */
-export const SINGLE_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'completion'];
+export const SINGLE_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'since', 'renewal', 'phase', 'completion'];
 
 /** Values of a "was this response finished?" column (Typeform's Response Type, Qualtrics' Finished). */
 export const UNFINISHED = /^(partial|incomplete|false|0|未完了|途中)$/i;
@@ -36,6 +36,10 @@ const RESPONSE_ID_HEADER = /^(#|id|no\.?|respondent ?id|response ?id|responseid|
 const COMMENT_HEADER = /comment|reason|why|feedback|verbatim|open.?ended|text|remark|理由|コメント|ご意見|意見|自由|感想|要望|お聞かせ|記述/i;
 const CHURN_HEADER = /churn|解約|退会|cancel|継続状況|契約状況/i;
 const REVENUE_HEADER = /revenue|\barr\b|\bmrr\b|\bacv\b|amount|ltv|売上|年額|月額|契約金額|金額|単価/i;
+/** The account's start — not the survey's: Qualtrics' StartDate and Forms' Start time are responses'. */
+const SINCE_HEADER = /contract.?start|customer.?since|account.?(created|start)|sign.?up|subscription.?start|start.?of.?contract|契約開始|導入日|利用開始|顧客登録|契約日/i;
+const RENEWAL_HEADER = /renewal|renew|contract.?end|更新日|契約更新|契約終了/i;
+const PHASE_HEADER = /lifecycle|life.?cycle|phase|stage|フェーズ|ステージ|段階/i;
 const COMPLETION_HEADER = /^(response type|finished|completed|回答状況|完了)$/i;
 const WAVE_HEADER = /^(wave|survey|survey.?(wave|round|name|id)|iteration|round|調査回|実施回|回|第.*回|調査)$|wave|調査回|実施回/i;
 
@@ -153,6 +157,9 @@ export function detectRoles(profiles: readonly ColumnProfile[], rowCount: number
   });
   pick('churn', (p) => (CHURN_HEADER.test(p.header) && p.filled && p.churnShare >= 0.8 && p.distinct <= 6 ? 1 : 0));
   pick('revenue', (p) => (REVENUE_HEADER.test(p.header) && p.filled && p.amountShare >= 0.8 ? 1 : 0));
+  pick('since', (p) => (SINCE_HEADER.test(p.header) && p.filled && p.dateShare >= 0.8 ? 1 : 0));
+  pick('renewal', (p) => (RENEWAL_HEADER.test(p.header) && p.filled && p.dateShare >= 0.8 ? 1 : 0));
+  pick('phase', (p) => (PHASE_HEADER.test(p.header) && p.filled && p.distinct <= 12 && p.dateShare < 0.5 ? 1 : 0));
   pick('wave', (p) => (WAVE_HEADER.test(p.header.trim()) && p.filled && p.distinct <= Math.max(50, rowCount / 5) ? 1 : 0));
   pick('comment', (p) => {
     if (!p.filled && !COMMENT_HEADER.test(p.header)) return 0;

@@ -1,0 +1,60 @@
+/**
+ * Where each answering customer was in its life with the company: onboarding (first 90 days),
+ * adoption (to 12 months), mature, and the 90 days before a renewal — from the account's start and
+ * renewal dates, or from a phase column when the data names phases itself.
+ */
+import { NO_DAY, type AnswerTable } from './answers';
+import { textAt, textIsEmpty } from './text-column';
+
+export const STANDARD_PHASES = ['onboarding', 'adoption', 'mature', 'renewal'] as const;
+export type StandardPhase = (typeof STANDARD_PHASES)[number];
+
+export const ONBOARDING_DAYS = 90;
+export const ADOPTION_DAYS = 365;
+export const RENEWAL_WINDOW_DAYS = 90;
+
+/** The phase of one answer from dates alone, or null when its start is unknown. */
+export function phaseFromDates(day: number, since: number, renewal: number): StandardPhase | null {
+  if (day === NO_DAY) return null;
+  // The run-up to a renewal is what a CS team acts on, whatever the account's age.
+  if (renewal !== NO_DAY && renewal - day >= 0 && renewal - day <= RENEWAL_WINDOW_DAYS) return 'renewal';
+  if (since === NO_DAY || day < since) return null;
+  const age = day - since;
+  return age < ONBOARDING_DAYS ? 'onboarding' : age < ADOPTION_DAYS ? 'adoption' : 'mature';
+}
+
+export interface Phases {
+  /** Phase names: the standard four, or the values of the data's phase column. */
+  labels: string[];
+  /** Per answer: index into labels, −1 when unknown. */
+  phaseOf: Int16Array;
+  /** Whether the labels are the standard ones (translate them) or the data's own. */
+  standard: boolean;
+}
+
+export function lifecyclePhases(table: AnswerTable): Phases | null {
+  const phaseOf = new Int16Array(table.length).fill(-1);
+  let named = false;
+  for (let i = 0; i < table.length && !named; i++) named = !textIsEmpty(table.phase, i);
+  if (named) {
+    const labels: string[] = [];
+    const index = new Map<string, number>();
+    for (let i = 0; i < table.length; i++) {
+      if (textIsEmpty(table.phase, i)) continue;
+      const label = textAt(table.phase, i);
+      let k = index.get(label);
+      if (k === undefined) index.set(label, (k = labels.push(label) - 1));
+      phaseOf[i] = k;
+    }
+    return { labels, phaseOf, standard: false };
+  }
+  let any = false;
+  for (let i = 0; i < table.length; i++) {
+    const phase = phaseFromDates(table.day[i], table.since[i], table.renewal[i]);
+    if (phase) {
+      phaseOf[i] = STANDARD_PHASES.indexOf(phase);
+      any = true;
+    }
+  }
+  return any ? { labels: [...STANDARD_PHASES], phaseOf, standard: true } : null;
+}
