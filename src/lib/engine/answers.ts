@@ -97,7 +97,8 @@ const typed = (table: AnswerTable, name: TypedColumnName) => table[name] as Type
 
 /** Joins tables (chunks read back from storage) into one, in order. */
 export function concatTables(parts: readonly AnswerTable[], segmentCount: number): AnswerTable {
-  if (parts.length === 1 && parts[0].segments.length === segmentCount && TYPED_COLUMN_NAMES.every((n) => parts[0][n])) return parts[0];
+  const complete = (p: AnswerTable) => TYPED_COLUMN_NAMES.every((n) => p[n]) && TEXT_COLUMN_NAMES.every((n) => p[n]);
+  if (parts.length === 1 && parts[0].segments.length === segmentCount && complete(parts[0])) return parts[0];
   const out = blankTable(parts.reduce((s, p) => s + p.length, 0), segmentCount);
   let at = 0;
   for (const p of parts) {
