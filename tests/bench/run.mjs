@@ -124,6 +124,9 @@ for (const rows of sizes) {
   process.stdout.write(out.split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 }
 
+// Transitions over 12 waves for 100,000 customers.
+process.stdout.write(execSync('npx tsx tests/bench/transitions.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
+
 // Initial JavaScript of the hosted build: what the start page loads, gzipped.
 {
   const ctx = await browser.newContext();

@@ -42,6 +42,8 @@ describe('buildReport', () => {
     expect(report.bySegment).toEqual({});
     expect(report.events).toEqual([]);
     expect(report.shifts).toEqual([]);
+    // Every answer is in 2025-Q2: one wave, so no pair of waves to compare.
+    expect(report.transitions).toEqual([]);
   });
   it('gives the 0–10 distribution', () => {
     expect(report.distribution).toEqual([2, 2, 2, 1, 1, 1, 1, 15, 15, 30, 30]);

@@ -5,6 +5,7 @@
 import type { AnswerTable, SegmentColumn } from './answers';
 import { compareSegments } from './segments';
 import { detectShifts } from './shifts';
+import { allTransitions, type Transition } from './transitions';
 import { computeOverview, type IdentityKind } from './overview';
 import { npsByPeriod } from './periods';
 
@@ -82,6 +83,18 @@ export interface Report {
   events: ReportEvent[];
   /** Significant changes between consecutive months and a sustained trend over the last months. */
   shifts: ShiftReport[];
+  /** One entry per consecutive pair of waves (wave column, else calendar quarters). */
+  transitions: TransitionReport[];
+}
+
+export interface TransitionReport {
+  from: string;
+  to: string;
+  paired: number;
+  onlyFrom: number;
+  onlyTo: number;
+  matrix: Transition['matrix'];
+  stuartMaxwell: { chi2: number; df: number; p: number } | null;
 }
 
 export interface PeriodReport {
@@ -124,6 +137,7 @@ export function buildReport(input: ReportInput): Report {
       })),
     ])),
     events: input.events ?? [],
+    transitions: allTransitions(input.table).transitions.map(({ from, to, paired, onlyFrom, onlyTo, matrix, stuartMaxwell }) => ({ from, to, paired, onlyFrom, onlyTo, matrix, stuartMaxwell })),
     shifts: detectShifts(npsByPeriod(input.table, { kind: 'month' })).map((s) => ({
       kind: s.kind, from: s.from, to: s.to, direction: s.direction, difference: s.difference, p: s.p, n: s.n, sentence: s.sentence.en,
     })),

@@ -1,0 +1,101 @@
+/**
+ * The silent churn watch-list: customers whose answers point towards leaving before they become
+ * detractors in the headline, or who went quiet after a bad answer.
+ *
+ * - falling-passive: still passive, but their score fell by ≥ 2 points over their latest answers
+ *   (the fall is measured over the current downward run, so a customer who dipped and is now
+ *   recovering is not flagged);
+ * - promoter-to-passive: a promoter in the previous wave they answered, passive in their last;
+ * - silent-after-detractor: their last answer was a detractor and they did not answer the latest
+ *   wave. Silence after a complaint is the strongest signal, so these come first, longest silent
+ *   first; everything else is ranked by the size of the drop.
+ *
+ * One answer per customer and wave, as for transitions (latest, or the rounded mean). Per-customer
+ * state lives in typed arrays indexed by customer code and the waves are walked once with two
+ * reused picks, so memory does not grow with the number of waves.
+ */
+import type { AnswerTable } from './answers';
+import { WavePicker, type WavePick, type WaveRule, type Waves } from './transitions';
+
+export type WatchReason = 'falling-passive' | 'promoter-to-passive' | 'silent-after-detractor';
+
+export interface WatchItem {
+  customer: number;
+  reason: WatchReason;
+  /** The score of the customer's last answered wave. */
+  lastScore: number;
+  /** Points lost over the current downward run of answers (0 when the last answer was not lower). */
+  drop: number;
+  /** Waves since the customer's last answer (0 = answered the latest wave). */
+  silentWaves: number;
+  /** Every wave the customer answered, in wave order. */
+  history: Array<{ wave: string; score: number }>;
+}
+
+/** Walks the waves in order, handing each wave's pick to `visit`. */
+function eachWave(picker: WavePicker, waveCount: number, visit: (p: WavePick) => void): void {
+  let pick: WavePick | undefined;
+  for (let w = 0; w < waveCount; w++) {
+    pick = picker.pick(w, pick);
+    visit(pick);
+  }
+}
+
+export function watchList(table: AnswerTable, waves: Waves, rule: WaveRule = 'latest'): WatchItem[] {
+  const waveCount = waves.labels.length;
+  if (waveCount === 0) return [];
+  const picker = new WavePicker(table, waves, rule);
+  const size = picker.size;
+  const lastWave = new Int32Array(size).fill(-1);
+  const lastScore = new Int8Array(size).fill(-1);
+  const previousScore = new Int8Array(size).fill(-1);
+  // Score at the start of the customer's current non-increasing run of answers.
+  const runStart = new Int8Array(size).fill(-1);
+
+  eachWave(picker, waveCount, (p) => {
+    for (let k = 0; k < p.count; k++) {
+      const c = p.customers[k], s = p.score[c];
+      previousScore[c] = lastScore[c];
+      // A rise starts a new run: only the fall since the last high point counts.
+      if (lastWave[c] < 0 || s > lastScore[c]) runStart[c] = s;
+      lastScore[c] = s;
+      lastWave[c] = p.wave;
+    }
+  });
+
+  const reasonOf = new Int8Array(size).fill(-1);
+  const REASONS: readonly WatchReason[] = ['silent-after-detractor', 'promoter-to-passive', 'falling-passive'];
+  const items: WatchItem[] = [];
+  const itemOf = new Int32Array(size).fill(-1);
+  for (let c = 1; c < size; c++) {
+    if (lastWave[c] < 0) continue;
+    const s = lastScore[c], drop = runStart[c] - s;
+    if (s <= 6 && lastWave[c] < waveCount - 1) reasonOf[c] = 0;
+    else if (s === 7 || s === 8) {
+      if (previousScore[c] >= 9) reasonOf[c] = 1;
+      else if (drop >= 2) reasonOf[c] = 2;
+    }
+    if (reasonOf[c] < 0) continue;
+    itemOf[c] = items.length;
+    items.push({ customer: c, reason: REASONS[reasonOf[c]], lastScore: s, drop, silentWaves: waveCount - 1 - lastWave[c], history: [] });
+  }
+  if (items.length === 0) return items;
+
+  // Second walk for the histories, of the listed customers only.
+  eachWave(picker, waveCount, (p) => {
+    const wave = waves.labels[p.wave];
+    for (let k = 0; k < p.count; k++) {
+      const c = p.customers[k];
+      if (itemOf[c] >= 0) items[itemOf[c]].history.push({ wave, score: p.score[c] });
+    }
+  });
+
+  const silent = (x: WatchItem) => (x.reason === 'silent-after-detractor' ? 1 : 0);
+  return items.sort((a, b) =>
+    silent(b) - silent(a) ||
+    (silent(a) ? b.silentWaves - a.silentWaves : 0) ||
+    b.drop - a.drop ||
+    a.lastScore - b.lastScore ||
+    a.customer - b.customer,
+  );
+}
