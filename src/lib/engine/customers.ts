@@ -52,3 +52,15 @@ export function countCustomers(table: AnswerTable, include?: Uint8Array): number
   for (let c = 1; c <= max; c++) count += seen[c];
   return count;
 }
+
+/** Each customer code's id as written (index = code; '' for code 0). */
+export function customerNames(table: AnswerTable, identity: IdentityKind): string[] {
+  const names: string[] = [''];
+  if (!identity) return names;
+  const column = identity === 'account' ? table.account : table.respondent;
+  for (let i = 0; i < table.length; i++) {
+    const c = table.customer[i];
+    if (c && names[c] === undefined) names[c] = textAt(column, i);
+  }
+  return names;
+}

@@ -1,0 +1,79 @@
+/**
+ * Layout of the transition Sankey: wave A's categories on the left, wave B's on the right, plus
+ * "no answer in B" on the right and "new in B" on the left, so nobody is imputed. d3-sankey
+ * computes the geometry; the component only draws it.
+ */
+import { sankey, sankeyLinkHorizontal, type SankeyGraph } from 'd3-sankey';
+
+export type FlowEnd = 'detractor' | 'passive' | 'promoter' | 'none';
+export type FlowKind = 'improved' | 'stable' | 'worsened' | 'urgent' | 'lost' | 'new';
+
+export interface FlowInput {
+  /** counts[from][to] over detractor, passive, promoter. */
+  counts: number[][];
+  /** Customers per wave-A category who did not answer wave B. */
+  lost: [number, number, number];
+  /** Customers per wave-B category who did not answer wave A. */
+  gained: [number, number, number];
+}
+
+export interface SankeyNodeBox {
+  id: string;
+  side: 'from' | 'to';
+  category: FlowEnd;
+  value: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+export interface SankeyFlow {
+  from: FlowEnd;
+  to: FlowEnd;
+  value: number;
+  kind: FlowKind;
+  path: string;
+  width: number;
+}
+
+const ORDER: FlowEnd[] = ['promoter', 'passive', 'detractor', 'none'];
+const RANK: Record<Exclude<FlowEnd, 'none'>, number> = { detractor: 0, passive: 1, promoter: 2 };
+const CATS = ['detractor', 'passive', 'promoter'] as const;
+
+export function flowKind(from: FlowEnd, to: FlowEnd): FlowKind {
+  if (from === 'none') return 'new';
+  if (to === 'none') return 'lost';
+  // A promoter who became a detractor is the most urgent signal of all.
+  if (from === 'promoter' && to === 'detractor') return 'urgent';
+  return RANK[to] > RANK[from] ? 'improved' : RANK[to] < RANK[from] ? 'worsened' : 'stable';
+}
+
+interface NodeDatum { id: string; side: 'from' | 'to'; category: FlowEnd }
+interface LinkDatum { from: FlowEnd; to: FlowEnd }
+
+export function transitionSankey(input: FlowInput, width: number, height: number): { nodes: SankeyNodeBox[]; flows: SankeyFlow[] } {
+  const links: Array<{ source: string; target: string; value: number } & LinkDatum> = [];
+  CATS.forEach((f, i) => CATS.forEach((t, j) => {
+    if (input.counts[i][j] > 0) links.push({ source: `from:${f}`, target: `to:${t}`, value: input.counts[i][j], from: f, to: t });
+  }));
+  CATS.forEach((f, i) => input.lost[i] > 0 && links.push({ source: `from:${f}`, target: 'to:none', value: input.lost[i], from: f, to: 'none' }));
+  CATS.forEach((t, j) => input.gained[j] > 0 && links.push({ source: 'from:none', target: `to:${t}`, value: input.gained[j], from: 'none', to: t }));
+  const used = new Set(links.flatMap((l) => [l.source, l.target]));
+  const nodes: NodeDatum[] = (['from', 'to'] as const).flatMap((side) =>
+    ORDER.map((category) => ({ id: `${side}:${category}`, side, category })).filter((n) => used.has(n.id)));
+  if (links.length === 0) return { nodes: [], flows: [] };
+  const layout = sankey<NodeDatum, LinkDatum>()
+    .nodeId((n) => n.id)
+    .nodeWidth(18)
+    .nodePadding(14)
+    // Fixed order (promoters on top, "none" last) so two charts read the same way.
+    .nodeSort((a, b) => ORDER.indexOf(a.category) - ORDER.indexOf(b.category))
+    .extent([[0, 0], [width, height]]);
+  const graph: SankeyGraph<NodeDatum, LinkDatum> = layout({ nodes: nodes.map((n) => ({ ...n })), links: links.map((l) => ({ ...l })) });
+  const path = sankeyLinkHorizontal();
+  return {
+    nodes: graph.nodes.map((n) => ({ id: n.id, side: n.side, category: n.category, value: n.value ?? 0, x0: n.x0 ?? 0, x1: n.x1 ?? 0, y0: n.y0 ?? 0, y1: n.y1 ?? 0 })),
+    flows: graph.links.map((l) => ({ from: l.from, to: l.to, value: l.value, kind: flowKind(l.from, l.to), path: path(l) ?? '', width: l.width ?? 0 })),
+  };
+}

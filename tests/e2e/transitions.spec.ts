@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { importFiles, sharedFixture } from './helpers';
+
+test.use({ locale: 'en-US' });
+
+test('the Sankey of the last two waves renders, and a flow lists exactly its customers', async ({ page }) => {
+  const expected = JSON.parse(readFileSync(sharedFixture('waves-transitions/expected.json'), 'utf8'));
+  const last = expected.transitions.at(-1);
+  await page.goto('/');
+  await importFiles(page, [sharedFixture('waves-transitions/nps_waves.csv')]);
+  await page.getByRole('link', { name: 'Transitions' }).click();
+  await expect(page.getByTestId('sankey')).toBeVisible();
+  await expect(page.getByTestId('wave-a')).toHaveValue('1');
+  await expect(page.getByTestId('stuart-maxwell')).toContainText(`${last.paired} customers answered both`);
+
+  // A flow is a button: keyboard activation, as a person using Tab and Enter would.
+  await page.getByTestId('flow-passive-promoter').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('flow-count')).toHaveText(`(${last.matrix.passive.promoter})`);
+  await expect(page.getByTestId('flow-customers').locator('tbody tr')).toHaveCount(last.matrix.passive.promoter);
+
+  // The matrix cells list the same customers; detractors who stayed detractors:
+  await page.getByTestId('cell-detractor-detractor').click();
+  await expect(page.getByTestId('flow-count')).toHaveText(`(${last.matrix.detractor.detractor})`);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('flow-csv').click()]);
+  const lines = readFileSync((await csv.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+  expect(lines.length).toBe(1 + last.matrix.detractor.detractor);
+
+  await expect(page.getByTestId('watch-list')).toBeVisible();
+});
