@@ -10,12 +10,14 @@ test('the Sankey of the last two waves renders, and a flow lists exactly its cus
   await page.goto('/');
   await importFiles(page, [sharedFixture('waves-transitions/nps_waves.csv')]);
   await page.getByRole('link', { name: 'Transitions' }).click();
-  await expect(page.getByTestId('sankey')).toBeVisible();
+  await expect(page.getByTestId('sankey').first()).toBeVisible();
+  // The chosen pair first; then one small Sankey per consecutive pair (three waves: two).
+  await expect(page.getByTestId('sankey')).toHaveCount(3);
   await expect(page.getByTestId('wave-a')).toHaveValue('1');
   await expect(page.getByTestId('stuart-maxwell')).toContainText(`${last.paired} customers answered both`);
 
   // A flow is a button: keyboard activation, as a person using Tab and Enter would.
-  await page.getByTestId('flow-passive-promoter').focus();
+  await page.getByTestId('flow-passive-promoter').first().focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('flow-count')).toHaveText(`(${last.matrix.passive.promoter})`);
   await expect(page.getByTestId('flow-customers').locator('tbody tr')).toHaveCount(last.matrix.passive.promoter);

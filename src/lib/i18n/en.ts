@@ -225,6 +225,16 @@ export const en = {
   'watch.falling-passive': 'falling passive',
   'watch.promoter-to-passive': 'promoter → passive',
   'watch.silent-after-detractor': 'silent after a detractor answer',
+  'transitions.rule': 'Several answers in a wave',
+  'transitions.ruleLatest': 'latest counts',
+  'transitions.ruleMean': 'mean score',
+  'transitions.alluvial': 'All waves, pair by pair',
+  'drivers.title': 'What sets improvers apart from decliners ({from} → {to})',
+  'drivers.help': 'Share of each segment value among customers whose category improved and among those whose category worsened; the largest gaps first.',
+  'drivers.amongImproved': 'Among improvers',
+  'drivers.amongDeclined': 'Among decliners',
+  'drivers.gap': 'Gap (points)',
+  'drivers.topicsLater': 'Comment topics will be compared here once comment tagging is available.',
   'privacy.footer': 'Everything runs in this page. No data is sent anywhere.',
 } as const;
 
