@@ -40,11 +40,23 @@ export function encodeCustomers(table: AnswerTable, identity: IdentityKind): Uin
   return codes;
 }
 
+const largest = new WeakMap<Uint32Array, number>();
+
+/** The highest customer code, remembered per column: filters recount often, codes never change. */
+function largestCode(customer: Uint32Array): number {
+  let max = largest.get(customer);
+  if (max === undefined) {
+    max = 0;
+    for (let i = 0; i < customer.length; i++) if (customer[i] > max) max = customer[i];
+    largest.set(customer, max);
+  }
+  return max;
+}
+
 /** How many distinct customers answered among the answers `include` keeps (1 = keep; all by default). */
 export function countCustomers(table: AnswerTable, include?: Uint8Array): number {
   const { customer } = table;
-  let max = 0;
-  for (let i = 0; i < table.length; i++) if (customer[i] > max) max = customer[i];
+  const max = largestCode(customer);
   const seen = new Uint8Array(max + 1);
   if (include) for (let i = 0; i < table.length; i++) seen[customer[i]] |= include[i];
   else for (let i = 0; i < table.length; i++) seen[customer[i]] = 1;

@@ -23,15 +23,25 @@ export function computeOverview(table: AnswerTable, identity: IdentityKind, incl
   const counts = new Int32Array(11);
   let minDay = Infinity, maxDay = -Infinity;
   const { score, day } = table;
-  for (let i = 0; i < table.length; i++) {
-    if (include && !include[i]) continue;
-    counts[score[i]]++;
-    const d = day[i];
-    if (d !== NO_DAY) {
-      if (d < minDay) minDay = d;
+  // NO_DAY is the smallest Int32, so only the lower bound needs a check.
+  const n = table.length;
+  if (include) {
+    for (let i = 0; i < n; i++) {
+      if (!include[i]) continue;
+      counts[score[i]]++;
+      const d = day[i];
       if (d > maxDay) maxDay = d;
+      if (d !== NO_DAY && d < minDay) minDay = d;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      counts[score[i]]++;
+      const d = day[i];
+      if (d > maxDay) maxDay = d;
+      if (d !== NO_DAY && d < minDay) minDay = d;
     }
   }
+  if (maxDay === NO_DAY) maxDay = -Infinity;
   const customers = identity ? countCustomers(table, include) : null;
   const distribution = Array.from(counts);
   return {
