@@ -84,7 +84,7 @@ test('the sample opens from /?sample and the language switch turns the UI Japane
   await expect(page.getByRole('heading', { name: 'スコア別の回答数' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   // The sample ships with its events and contract dates: markers on the trend, and lifecycle phases.
-  await page.getByRole('link', { name: '推移' }).click();
+  await page.getByRole('link', { name: '推移', exact: true }).click();
   await expect(page.getByTestId('event-marker')).toHaveCount(5);
   await expect(page.getByTestId('lifecycle-table').locator('tbody tr')).toHaveCount(4);
   await expect(page.getByTestId('shift-marker').first()).toBeVisible();

@@ -192,7 +192,7 @@ export const ja: Record<MessageKey, string> = {
   'phase.adoption': '定着期（12 か月まで）',
   'phase.mature': '成熟期',
   'phase.renewal': '更新前（90 日）',
-  'nav.transitions': '推移分析（顧客）',
+  'nav.transitions': '顧客の移動',
   'transitions.title': '推奨者・中立者・批判者の間を移った顧客',
   'transitions.from': '比較元の調査回',
   'transitions.to': '比較先の調査回',

@@ -37,6 +37,12 @@ export function t(key: MessageKey, params?: MessageParams): string {
   return translate(locale.current, key, params);
 }
 
+/** A signed figure in points, `+12.3` / `−4.0` (a true minus sign), `—` when there is none. */
+export function formatSigned(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatNumber(Math.abs(value), digits)}`;
+}
+
 /** Numbers in the UI's locale (thousands separators). */
 export function formatNumber(value: number, digits = 0): string {
   return value.toLocaleString(locale.current === 'ja' ? 'ja-JP' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -3,6 +3,7 @@
  * text and the scanner on the raw bytes (fields decoded one by one) must give the same records.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mulberry32 } from '../engine/sample';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -351,16 +352,6 @@ describe('scanner vs PapaParse: edge cases', () => {
 // ---------------------------------------------------------------------------------------------
 // 3. Seeded random CSVs
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = ['a', 'あ', ',', '"', '\n', '\r\n', ' ', ';', '\t', '\r', '|', '\u3000', 'ソ', 'ポ', '1'];
 

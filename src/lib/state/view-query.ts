@@ -62,3 +62,9 @@ export function filterOf(v: ViewQuery): AnswerFilter {
   for (const [name, value] of v.segmentValues) (segments[name] ??= []).push(value);
   return { fromDay: v.from ? isoToDay(v.from) : null, toDay: v.to ? isoToDay(v.to) : null, segments, waves: v.waves };
 }
+
+/** The current hash route with its query changed (for goto with replaceState). */
+export function withViewQuery(hash: string, query: ViewQuery, change: Partial<ViewQuery>): string {
+  const path = hash.replace(/^#/, '').replace(/\?.*$/, '');
+  return `#${path}${formatViewQuery({ ...query, ...change })}`;
+}
