@@ -10,6 +10,7 @@ import type { AnswerTable, SegmentColumn } from '../engine/answers';
 import type { IdentityKind } from '../engine/overview';
 import type { Rejection } from '../ingest/values';
 import type { FilePlan } from '../ingest/preview';
+import type { Topic } from '../engine/text/dictionary';
 
 export interface DatasetFile {
   name: string;
@@ -77,6 +78,13 @@ export interface CompanyEvent {
   segment?: string;
 }
 
+/** The comment-topic dictionary in use (one for the app; 'default' until edited). */
+export interface StoredDictionary {
+  id: string;
+  topics: Topic[];
+  savedAt: number;
+}
+
 export interface AnswerChunk extends AnswerTable {
   datasetId: string;
   index: number;
@@ -87,6 +95,7 @@ export class NpsLinesDatabase extends Dexie {
   chunks!: Dexie.Table<AnswerChunk, [string, number]>;
   mappings!: EntityTable<RememberedMapping, 'signature'>;
   events!: EntityTable<CompanyEvent, 'id'>;
+  dictionaries!: EntityTable<StoredDictionary, 'id'>;
 
   constructor(name = 'nps-lines') {
     super(name);
@@ -96,6 +105,7 @@ export class NpsLinesDatabase extends Dexie {
     });
     this.version(2).stores({ mappings: 'signature, savedAt' });
     this.version(3).stores({ events: 'id, datasetId' });
+    this.version(4).stores({ dictionaries: 'id' });
   }
 }
 

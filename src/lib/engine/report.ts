@@ -6,6 +6,14 @@ import type { AnswerTable, SegmentColumn } from './answers';
 import { compareSegments } from './segments';
 import { detectShifts } from './shifts';
 import { allTransitions, type Transition } from './transitions';
+import { DEFAULT_TOPICS, type Topic } from './text/dictionary';
+import { compileTopics } from './text/topics';
+import { reportTopics, tagComments } from './text/tag';
+
+function topicsReport(input: ReportInput): TopicReport[] {
+  const topics = input.topics ?? DEFAULT_TOPICS;
+  return reportTopics(tagComments(input.table, compileTopics(topics)).totals, topics, input.lang ?? 'ja');
+}
 import { computeOverview, type IdentityKind } from './overview';
 import { npsByPeriod } from './periods';
 
@@ -27,6 +35,9 @@ export interface ReportInput {
   segmentColumns?: SegmentColumn[];
   /** The dataset's company events, passed through. */
   events?: ReportEvent[];
+  /** The topic dictionary in use (the default one when absent) and the language of its labels. */
+  topics?: Topic[];
+  lang?: 'ja' | 'en';
 }
 
 export interface ReportEvent {
@@ -85,6 +96,16 @@ export interface Report {
   shifts: ShiftReport[];
   /** One entry per consecutive pair of waves (wave column, else calendar quarters). */
   transitions: TransitionReport[];
+  /** Mentions per topic of the default dictionary (or the dictionary given), with polarity. */
+  topics: TopicReport[];
+}
+
+export interface TopicReport {
+  id: string;
+  label: string;
+  mentions: number;
+  positive: number;
+  negative: number;
 }
 
 export interface TransitionReport {
@@ -137,6 +158,7 @@ export function buildReport(input: ReportInput): Report {
       })),
     ])),
     events: input.events ?? [],
+    topics: topicsReport(input),
     transitions: allTransitions(input.table).transitions.map(({ from, to, paired, onlyFrom, onlyTo, matrix, stuartMaxwell }) => ({ from, to, paired, onlyFrom, onlyTo, matrix, stuartMaxwell })),
     shifts: detectShifts(npsByPeriod(input.table, { kind: 'month' })).map((s) => ({
       kind: s.kind, from: s.from, to: s.to, direction: s.direction, difference: s.difference, p: s.p, n: s.n, sentence: s.sentence.en,

@@ -5,6 +5,7 @@
 import { getDataset, loadAnswers, replaceAnswers } from '../db/datasets';
 import { computeOverview } from '../engine/overview';
 import { buildReport, type Report, type ReportEvent } from '../engine/report';
+import type { Topic } from '../engine/text/dictionary';
 import { withoutFile } from '../engine/files';
 import { filterMask } from '../engine/filters';
 import { wavesOf } from '../engine/waves';
@@ -67,7 +68,7 @@ export class OpenDataset {
   }
 
   /** The report JSON; rejection reasons are written in the UI's language by `describe`. */
-  report(describe: (r: Rejection) => string, events: ReportEvent[] = []): Report | null {
+  report(describe: (r: Rejection) => string, events: ReportEvent[] = [], lang: 'ja' | 'en' = 'ja', topics?: Topic[]): Report | null {
     const { record, table } = this;
     if (!record || !table) return null;
     return buildReport({
@@ -78,6 +79,8 @@ export class OpenDataset {
       rejectedRows: record.rejected.map((r) => ({ file: record.files[r.file]?.name ?? '', row: r.row, reason: describe(r.rejection) })),
       segmentColumns: record.segmentColumns,
       events,
+      lang,
+      topics,
     });
   }
 }

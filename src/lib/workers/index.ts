@@ -4,9 +4,11 @@
  * `new URL(…, import.meta.url)` would silently fail (../shared/reference/toolchain.md).
  */
 import ImportWorker from './import.worker.ts?worker';
+import TextWorker from './text.worker.ts?worker';
 import type { DatasetRecord } from '../db/database';
 import type { AnswerTable } from '../engine/answers';
-import type { ImportReply, ImportRequest } from './messages';
+import type { ImportReply, ImportRequest, TagReply, TagRequest } from './messages';
+import type { TopicTags } from '../engine/text/tag';
 
 export interface RunningImport {
   /** Resolves when the answers are built and can be shown. */
@@ -60,4 +62,27 @@ export function startImport(request: ImportRequest, onProgress: (share: number, 
   worker.onerror = (event) => fail(new Error(event.message || 'worker error'));
   worker.postMessage(request);
   return { ready, stored, cancel: () => fail(new ImportCancelled()) };
+}
+
+let textWorker: Worker | null = null;
+let lastTag: Promise<TopicTags> | null = null;
+
+/**
+ * Tags comments in the text worker (one kept alive, so its compiled dictionary is reused).
+ * Requests are answered in order; a newer request does not cancel an older one.
+ */
+export function tagInWorker(request: TagRequest): Promise<TopicTags> {
+  textWorker ??= new TextWorker();
+  const worker = textWorker;
+  const previous = lastTag ?? Promise.resolve(null);
+  const next = previous.catch(() => null).then(
+    () =>
+      new Promise<TopicTags>((resolve, reject) => {
+        worker.onmessage = (event: MessageEvent<TagReply>) => (event.data.type === 'done' ? resolve(event.data.tags) : reject(new Error(event.data.message)));
+        worker.onerror = (event) => reject(new Error(event.message || 'text worker error'));
+        worker.postMessage(request);
+      }),
+  );
+  lastTag = next;
+  return next;
 }

@@ -6,6 +6,9 @@ import type { BuiltAnswers } from '../ingest/build';
 import type { FilePlan } from '../ingest/preview';
 import type { Newline } from '../ingest/scanner';
 import type { IdentityKind } from '../engine/customers';
+import type { TextColumn } from '../engine/text-column';
+import type { Topic } from '../engine/text/dictionary';
+import type { TopicTags } from '../engine/text/tag';
 
 export type ImportRequest = ImportJob;
 
@@ -25,3 +28,11 @@ export interface ScanRequest {
 }
 
 export type ScanReply = { type: 'ready' } | { type: 'started' } | { type: 'done'; built: BuiltAnswers } | { type: 'error'; message: string };
+
+export interface TagRequest {
+  comment: TextColumn;
+  score: Int8Array;
+  topics: Topic[];
+}
+
+export type TagReply = { type: 'done'; tags: TopicTags } | { type: 'error'; message: string };
