@@ -127,6 +127,9 @@ for (const rows of sizes) {
 // Transitions over 12 waves for 100,000 customers.
 process.stdout.write(execSync('npx tsx tests/bench/transitions.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 
+// Topic tagging of 600,000 comments.
+process.stdout.write(execSync('npx tsx tests/bench/tagging.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
+
 // Initial JavaScript of the hosted build: what the start page loads, gzipped.
 {
   const ctx = await browser.newContext();
