@@ -4,7 +4,7 @@
  */
 import { getDataset, loadAnswers, replaceAnswers } from '../db/datasets';
 import { computeOverview } from '../engine/overview';
-import { buildReport, type Report, type ReportEvent } from '../engine/report';
+import type { Report, ReportEvent } from '../engine/report';
 import type { Topic } from '../engine/text/dictionary';
 import { withoutFile } from '../engine/files';
 import { filterMask } from '../engine/filters';
@@ -68,9 +68,12 @@ export class OpenDataset {
   }
 
   /** The report JSON; rejection reasons are written in the UI's language by `describe`. */
-  report(describe: (r: Rejection) => string, events: ReportEvent[] = [], lang: 'ja' | 'en' = 'ja', topics?: Topic[]): Report | null {
+  async report(describe: (r: Rejection) => string, events: ReportEvent[] = [], lang: 'ja' | 'en' = 'ja', topics?: Topic[]): Promise<Report | null> {
     const { record, table } = this;
     if (!record || !table) return null;
+    // Loaded on demand: the report pulls in the transition and comment engines, which the
+    // overview does not need, so they stay out of the code the start page preloads.
+    const { buildReport } = await import('../engine/report');
     return buildReport({
       name: record.name,
       files: record.files.map((f) => f.name),
