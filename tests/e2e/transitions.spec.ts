@@ -30,4 +30,6 @@ test('the Sankey of the last two waves renders, and a flow lists exactly its cus
   expect(lines.length).toBe(1 + last.matrix.detractor.detractor);
 
   await expect(page.getByTestId('watch-list')).toBeVisible();
+  // What improvers and decliners wrote about, once the comments are tagged.
+  await expect(page.getByTestId('topic-drivers').locator('tbody tr')).toHaveCount(8, { timeout: 30_000 });
 });

@@ -1,9 +1,10 @@
 /**
  * What sets customers who improved apart from those who declined: for each segment column, the
- * share of each value among improvers and among decliners. (Comment topics join this once
- * comment tagging exists: the same comparison over topic mentions.)
+ * share of each value among improvers and among decliners; and for comment topics, the share
+ * of each group that mentions the topic (and negatively).
  */
 import type { AnswerTable, SegmentColumn } from './answers';
+import type { TopicTags } from './text/tag';
 
 export interface DriverRow {
   column: string;
@@ -34,4 +35,32 @@ export function segmentDrivers(table: AnswerTable, columns: readonly SegmentColu
     });
   });
   return rows.sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference));
+}
+
+export interface TopicDriverRow {
+  topicId: string;
+  /** Shares of improvers / decliners whose later-wave comment mentions the topic, 0–1. */
+  shareImproved: number;
+  shareDeclined: number;
+  /** Shares whose mention of it is negative. */
+  negativeImproved: number;
+  negativeDeclined: number;
+  /** shareImproved − shareDeclined, in points. */
+  difference: number;
+}
+
+/** Which comment topics improvers and decliners mention (in the later wave's comment). */
+export function topicDrivers(tags: TopicTags, improvers: readonly number[], decliners: readonly number[]): TopicDriverRow[] {
+  const share = (answers: readonly number[], t: number, negative: boolean) => {
+    if (!answers.length) return 0;
+    let k = 0;
+    for (const i of answers) if (tags.mask[i] & (1 << t) && (!negative || tags.polarity[t * tags.length + i] < 0)) k++;
+    return k / answers.length;
+  };
+  return tags.topicIds
+    .map((topicId, t) => {
+      const shareImproved = share(improvers, t, false), shareDeclined = share(decliners, t, false);
+      return { topicId, shareImproved, shareDeclined, negativeImproved: share(improvers, t, true), negativeDeclined: share(decliners, t, true), difference: 100 * (shareImproved - shareDeclined) };
+    })
+    .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference));
 }
