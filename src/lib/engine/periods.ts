@@ -120,8 +120,9 @@ const MAX_LOOKUP_DAYS = 200_000;
  * Int32Array of (period, category). Periods come from a day → period table over that range, since
  * real data spans a few thousand distinct days while answers run to millions.
  */
-export function npsByPeriod(table: AnswerTable, options: PeriodOptions, include?: Uint8Array): PeriodSummary[] {
-  const { day, score, length } = table;
+/** The first and last answer day among the dated answers `include` keeps, or null. */
+export function dayRange(table: AnswerTable, include?: Uint8Array): { minDay: number; maxDay: number } | null {
+  const { day, length } = table;
   let minDay = Infinity, maxDay = -Infinity;
   for (let i = 0; i < length; i++) {
     const d = day[i];
@@ -129,7 +130,14 @@ export function npsByPeriod(table: AnswerTable, options: PeriodOptions, include?
     if (d < minDay) minDay = d;
     if (d > maxDay) maxDay = d;
   }
-  if (minDay > maxDay) return [];
+  return minDay > maxDay ? null : { minDay, maxDay };
+}
+
+export function npsByPeriod(table: AnswerTable, options: PeriodOptions, include?: Uint8Array): PeriodSummary[] {
+  const { day, score, length } = table;
+  const range = dayRange(table, include);
+  if (!range) return [];
+  const { minDay, maxDay } = range;
 
   const firstPeriod = periodIndexOf(minDay, options);
   const periodCount = periodIndexOf(maxDay, options) - firstPeriod + 1;

@@ -4,7 +4,7 @@
  */
 import type { AnswerTable, SegmentColumn } from './answers';
 import { compareSegments } from './segments';
-import { detectShifts } from './shifts';
+import { detectShifts, type DetectedShift } from './shifts';
 import { allTransitions, type Transition } from './transitions';
 import { DEFAULT_TOPICS, type Topic } from './text/dictionary';
 import { compileTopics } from './text/topics';
@@ -62,16 +62,7 @@ export interface SegmentReport {
 }
 
 /** A change the trend view marks, found on the monthly series (see shifts.ts). */
-export interface ShiftReport {
-  kind: 'step' | 'trend';
-  from: string;
-  to: string;
-  direction: 'up' | 'down';
-  difference: number;
-  p: number;
-  n: [number, number];
-  sentence: string;
-}
+export type ShiftReport = Omit<DetectedShift, 'sentence'> & { sentence: string };
 
 export interface Report {
   schema: typeof REPORT_SCHEMA;

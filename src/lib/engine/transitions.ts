@@ -11,7 +11,7 @@
  * 100,000 customers × 12 waves take tens of milliseconds, where a Map keyed by strings would not.
  */
 import { NO_DAY, type AnswerTable } from './answers';
-import { periodIndexOf, periodLabel } from './periods';
+import { dayRange, periodIndexOf, periodLabel } from './periods';
 import { pairedTest, type DifferenceTest } from './significance';
 import { stuartMaxwell, type ChiSquareTest } from './stuart-maxwell';
 
@@ -62,14 +62,9 @@ function periodWaves(table: AnswerTable, period: 'quarter' | 'month' | 'half', i
   const { day, length } = table;
   const waveOf = new Int32Array(length).fill(-1);
   const indexOf = period === 'half' ? halfOf : (d: number) => periodIndexOf(d, { kind: period });
-  let minDay = Infinity, maxDay = -Infinity;
-  for (let i = 0; i < length; i++) {
-    const d = day[i];
-    if (d === NO_DAY || (include !== undefined && include[i] === 0)) continue;
-    if (d < minDay) minDay = d;
-    if (d > maxDay) maxDay = d;
-  }
-  if (minDay > maxDay) return { labels: [], waveOf };
+  const range = dayRange(table, include);
+  if (!range) return { labels: [], waveOf };
+  const { minDay, maxDay } = range;
   const first = indexOf(minDay);
   // Periods are chronological, so ordering them by index is ordering them by their earliest answer.
   const slot = new Int32Array(indexOf(maxDay) - first + 1).fill(-1);
