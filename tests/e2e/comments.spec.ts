@@ -13,6 +13,14 @@ test('comments are tagged by topic, searchable, and editing a keyword changes th
   const before = await mentions(support);
   expect(before).toBeGreaterThan(0);
 
+  // Word statistics from the worker: a distinctive detractor word searches the comments.
+  const detractorWord = page.getByTestId('detractor-words').locator('button').first();
+  await expect(detractorWord).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('word-frequency').locator('li')).toHaveCount(25);
+  const word = (await detractorWord.textContent())!;
+  await detractorWord.click();
+  await expect(page.getByTestId('comment-search')).toHaveValue(word);
+
   // Search: a Japanese substring, highlighted as text.
   await page.getByTestId('comment-search').fill('丁寧');
   await expect(page.getByTestId('comment-list').locator('mark').first()).toHaveText('丁寧');

@@ -266,6 +266,12 @@ export const en = {
   'dictionary.import': 'Import JSON',
   'dictionary.reset': 'Back to the default dictionary',
   'dictionary.badJson': '{file} is not a topic dictionary (a JSON list of topics with id, label and keywords).',
+  'words.title': 'Words',
+  'words.counting': 'Counting words…',
+  'words.frequent': 'Most frequent',
+  'words.detractors': 'Detractors say more',
+  'words.promoters': 'Promoters say more',
+  'words.help': 'Japanese split into words by TinySegmenter, English by words; particles and stop words left out. Distinctive words are ranked by weighted log-odds with an informative prior (it ranks rare words in short comments better than raw shares); counts are detractors / promoters, and G² above 3.84 means p < 0.05. Click a word to read the comments that use it.',
   'privacy.footer': 'Everything runs in this page. No data is sent anywhere.',
 } as const;
 

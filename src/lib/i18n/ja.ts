@@ -268,5 +268,11 @@ export const ja: Record<MessageKey, string> = {
   'dictionary.import': 'JSON を読み込む',
   'dictionary.reset': '既定の辞書に戻す',
   'dictionary.badJson': '{file} はトピック辞書（id・label・keywords を持つトピックの JSON 配列）ではありません。',
+  'words.title': '単語',
+  'words.counting': '単語を数えています…',
+  'words.frequent': 'よく出る単語',
+  'words.detractors': '批判者がよく使う単語',
+  'words.promoters': '推奨者がよく使う単語',
+  'words.help': '日本語は TinySegmenter で、英語は単語ごとに区切り、助詞やストップワードは除いています。特徴的な単語は、情報事前分布つきの重み付き対数オッズで並べています（短いコメントの少ない語でも安定して順位付けできます）。件数は 批判者 / 推奨者、G² が 3.84 を超えると p < 0.05 です。単語をクリックすると、その単語を含むコメントを表示します。',
   'privacy.footer': '処理はすべてこのページの中で行われ、データはどこにも送信されません。',
 };

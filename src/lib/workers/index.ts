@@ -7,7 +7,7 @@ import ImportWorker from './import.worker.ts?worker';
 import TextWorker from './text.worker.ts?worker';
 import type { DatasetRecord } from '../db/database';
 import type { AnswerTable } from '../engine/answers';
-import type { ImportReply, ImportRequest, TagReply, TagRequest } from './messages';
+import type { ImportReply, ImportRequest, TagReply, TagRequest, WordsReply, WordsRequest, WordStats } from './messages';
 import type { TopicTags } from '../engine/text/tag';
 
 export interface RunningImport {
@@ -85,4 +85,17 @@ export function tagInWorker(request: TagRequest): Promise<TopicTags> {
   );
   lastTag = next;
   return next;
+}
+
+let wordsWorker: Worker | null = null;
+
+/** Word frequency and keyness in a worker of their own (tiny-segmenter is the slow part). */
+export function wordsInWorker(request: Omit<WordsRequest, 'words'>): Promise<WordStats> {
+  wordsWorker ??= new TextWorker();
+  const worker = wordsWorker;
+  return new Promise<WordStats>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<WordsReply>) => (event.data.type === 'words' ? resolve(event.data.stats) : reject(new Error(event.data.message)));
+    worker.onerror = (event) => reject(new Error(event.message || 'text worker error'));
+    worker.postMessage({ ...request, words: true } satisfies WordsRequest);
+  });
 }

@@ -9,6 +9,7 @@ import type { IdentityKind } from '../engine/customers';
 import type { TextColumn } from '../engine/text-column';
 import type { Topic } from '../engine/text/dictionary';
 import type { TopicTags } from '../engine/text/tag';
+import type { KeyWord } from '../engine/text/keyness';
 
 export type ImportRequest = ImportJob;
 
@@ -36,3 +37,19 @@ export interface TagRequest {
 }
 
 export type TagReply = { type: 'done'; tags: TopicTags } | { type: 'error'; message: string };
+
+export interface WordsRequest {
+  words: true;
+  comment: TextColumn;
+  score: Int8Array;
+  include?: Uint8Array;
+}
+
+export interface WordStats {
+  frequent: Array<{ word: string; count: number }>;
+  /** Detractors' comments against promoters': most distinctive first, then the reverse. */
+  detractorWords: KeyWord[];
+  promoterWords: KeyWord[];
+}
+
+export type WordsReply = { type: 'words'; stats: WordStats } | { type: 'error'; message: string };
