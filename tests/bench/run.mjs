@@ -130,6 +130,9 @@ process.stdout.write(execSync('npx tsx tests/bench/transitions.ts', { cwd: root,
 // Topic tagging of 600,000 comments.
 process.stdout.write(execSync('npx tsx tests/bench/tagging.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 
+// Word statistics with tiny-segmenter.
+process.stdout.write(execSync('npx tsx tests/bench/tokenise.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
+
 // Initial JavaScript of the hosted build: what the start page loads, gzipped.
 {
   const ctx = await browser.newContext();
