@@ -3,6 +3,7 @@
  * same figures the overview shows, for people who check numbers or feed them to other tools.
  */
 import type { AnswerTable, SegmentColumn } from './answers';
+import type { NpsSummary } from './nps';
 import { compareSegments } from './segments';
 import { detectShifts, type DetectedShift } from './shifts';
 import { allTransitions, type Transition } from './transitions';
@@ -47,15 +48,12 @@ export interface ReportEvent {
   segment?: string;
 }
 
+/** The figures every NPS in the report carries. */
+export type NpsFigures = Pick<NpsSummary, 'n' | 'promoters' | 'passives' | 'detractors' | 'nps' | 'ci95'>;
+
 /** One value of a segment column: NPS and the test against all other answers. */
-export interface SegmentReport {
+export interface SegmentReport extends NpsFigures {
   value: string;
-  n: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  nps: number | null;
-  ci95: [number, number] | null;
   /** Points; this value's adjusted NPS minus the rest's; null when either side is empty. */
   differenceFromRest: number | null;
   p: number | null;
@@ -76,7 +74,7 @@ export interface Report {
     to: string | null;
   };
   rejectedRows: RejectedRowReport[];
-  overall: { n: number; promoters: number; passives: number; detractors: number; nps: number | null; ci95: [number, number] | null };
+  overall: NpsFigures;
   distribution: number[];
   /** NPS per calendar month and quarter of the date as written (only periods with answers). */
   byPeriod: { month: PeriodReport[]; quarter: PeriodReport[] };
@@ -109,14 +107,8 @@ export interface TransitionReport {
   stuartMaxwell: { chi2: number; df: number; p: number } | null;
 }
 
-export interface PeriodReport {
+export interface PeriodReport extends NpsFigures {
   period: string;
-  n: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  nps: number | null;
-  ci95: [number, number] | null;
 }
 
 function periodsOf(table: AnswerTable, kind: 'month' | 'quarter'): PeriodReport[] {

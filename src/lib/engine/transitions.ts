@@ -317,22 +317,32 @@ export function allTransitions(
  * The customers in one cell of the a → b matrix, for drill-down: `'none'` as the from (to)
  * category means customers who answered only wave b (a). Sorted by customer code.
  */
+export type CellCustomers = Array<{ customer: number; fromAnswer: number; toAnswer: number }>;
+
+/**
+ * Every cell's customers at once, from one pick of each wave: `cells[from][to]` with index 3 for
+ * "no answer" (from) / "not in this wave" (to); `cells[3][3]` stays empty. Each list is sorted by
+ * customer code.
+ */
+export function cellsBetween(table: AnswerTable, waves: Waves, a: number, b: number, rule: WaveRule = 'latest'): CellCustomers[][] {
+  const picker = new WavePicker(table, waves, rule);
+  const pa = picker.pick(a), pb = picker.pick(b);
+  const cells: CellCustomers[][] = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => []));
+  const add = (c: number) => {
+    const inA = pa.answer[c] >= 0, inB = pb.answer[c] >= 0;
+    cells[inA ? category3(pa.score[c]) : 3][inB ? category3(pb.score[c]) : 3].push({ customer: c, fromAnswer: pa.answer[c], toAnswer: pb.answer[c] });
+  };
+  // Everyone in wave A, then those in wave B only.
+  for (let k = 0; k < pa.count; k++) add(pa.customers[k]);
+  for (let k = 0; k < pb.count; k++) if (pa.answer[pb.customers[k]] < 0) add(pb.customers[k]);
+  for (const row of cells) for (const list of row) list.sort((x, y) => x.customer - y.customer);
+  return cells;
+}
+
 export function customersInCell(
   table: AnswerTable, waves: Waves, a: number, b: number,
   fromCategory: Category3 | 'none', toCategory: Category3 | 'none', rule: WaveRule = 'latest',
-): Array<{ customer: number; fromAnswer: number; toAnswer: number }> {
+): CellCustomers {
   if (fromCategory === 'none' && toCategory === 'none') return [];
-  const picker = new WavePicker(table, waves, rule);
-  const pa = picker.pick(a), pb = picker.pick(b);
-  // Walk the wave the customer must have answered; check the other one per customer.
-  const base = fromCategory === 'none' ? pb : pa;
-  const out: Array<{ customer: number; fromAnswer: number; toAnswer: number }> = [];
-  for (let k = 0; k < base.count; k++) {
-    const c = base.customers[k];
-    const inA = pa.answer[c] >= 0, inB = pb.answer[c] >= 0;
-    const fromOk = fromCategory === 'none' ? !inA : inA && category3(pa.score[c]) === fromCategory;
-    const toOk = toCategory === 'none' ? !inB : inB && category3(pb.score[c]) === toCategory;
-    if (fromOk && toOk) out.push({ customer: c, fromAnswer: pa.answer[c], toAnswer: pb.answer[c] });
-  }
-  return out.sort((x, y) => x.customer - y.customer);
+  return cellsBetween(table, waves, a, b, rule)[fromCategory === 'none' ? 3 : fromCategory][toCategory === 'none' ? 3 : toCategory];
 }

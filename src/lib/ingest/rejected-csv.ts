@@ -12,9 +12,14 @@ export interface RejectedRowForCsv {
   cells?: string[];
 }
 
+/** Rows as CSV for Excel: UTF-8 with a BOM (or Japanese Excel shows mojibake), CRLF line ends. */
+export function excelCsv(rows: readonly (readonly string[])[]): string {
+  return '\ufeff' + Papa.unparse(rows as string[][], { newline: '\r\n' });
+}
+
 export function rejectedRowsCsv(rows: readonly RejectedRowForCsv[], headers: readonly string[], labels: { file: string; row: string; reason: string }): string {
   const width = Math.max(headers.length, ...rows.map((r) => r.cells?.length ?? 0));
   const header = [labels.file, labels.row, labels.reason, ...Array.from({ length: width }, (_, i) => headers[i] || `#${i + 1}`)];
   const body = rows.map((r) => [r.file, String(r.row), r.reason, ...Array.from({ length: width }, (_, i) => r.cells?.[i] ?? '')]);
-  return '\ufeff' + Papa.unparse([header, ...body], { newline: '\r\n' });
+  return excelCsv([header, ...body]);
 }
