@@ -3,7 +3,7 @@
  * or person id). Per-response ids are never identities, and neither are placeholders such as
  * Microsoft Forms' `anonymous`.
  */
-import type { AnswerTable } from './answers';
+import { NO_DAY, type AnswerTable } from './answers';
 import { textAt } from './text-column';
 
 export type IdentityKind = 'account' | 'respondent' | null;
@@ -75,4 +75,16 @@ export function customerNames(table: AnswerTable, identity: IdentityKind): strin
     if (c && names[c] === undefined) names[c] = textAt(column, i);
   }
   return names;
+}
+
+/**
+ * Every answer of one customer, oldest first (answers without a date last, in file order): the
+ * history a comment's reader opens to see whether this detractor was a promoter last year.
+ */
+export function answersOfCustomer(table: AnswerTable, code: number): number[] {
+  if (!code) return [];
+  const out: number[] = [];
+  for (let i = 0; i < table.length; i++) if (table.customer[i] === code) out.push(i);
+  const day = (i: number) => (table.day[i] === NO_DAY ? Infinity : table.day[i]);
+  return out.sort((a, b) => (day(a) === day(b) ? 0 : day(a) < day(b) ? -1 : 1) || table.seconds[a] - table.seconds[b] || a - b);
 }

@@ -20,7 +20,7 @@ describe('topicDrivers', () => {
       topicIds: ['support', 'price'],
       mask: Uint8Array.from([1, 0, 2, 3]),
       polarity: Int8Array.from([1, 0, 0, -1, /* price */ 0, 0, -1, -1]),
-      length: 4, commented: 3, emptyComments: 0, totals: [],
+      written: Uint8Array.from([1, 1, 1, 0]), length: 4, commented: 3, emptyComments: 0, totals: [],
     };
     const rows = topicDrivers(tags, [0, 1], [2, 3]);
     expect(rows.map((r) => [r.topicId, r.shareImproved, r.shareDeclined, r.negativeDeclined, r.difference])).toEqual([

@@ -41,7 +41,7 @@ self.onmessage = (event: MessageEvent<TagRequest | WordsRequest>) => {
     compiled = compileTopics(topics, compiled);
     const table = { length: score.length, comment, score } as unknown as AnswerTable;
     const tags = tagComments(table, compiled);
-    (self as DedicatedWorkerGlobalScope).postMessage({ type: 'done', tags } satisfies TagReply, [tags.mask.buffer as ArrayBuffer, tags.polarity.buffer as ArrayBuffer]);
+    (self as DedicatedWorkerGlobalScope).postMessage({ type: 'done', tags } satisfies TagReply, [tags.mask.buffer as ArrayBuffer, tags.polarity.buffer as ArrayBuffer, tags.written.buffer as ArrayBuffer]);
   } catch (error) {
     (self as DedicatedWorkerGlobalScope).postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies TagReply);
   }

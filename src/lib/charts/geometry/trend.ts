@@ -53,20 +53,26 @@ export function trendLayout(series: readonly TrendInput[], width: number, height
   }));
   const lineShape = line<TrendPoint>().x((p) => p.x).y((p) => p.y);
   const bandShape = area<TrendPoint>().x((p) => p.x).y0((p) => p.yLow).y1((p) => p.yHigh);
-  // Dates map through the periods' middle days, so an event lands between the right points.
-  const mids = series.map((s) => (isoToDay(s.from) + isoToDay(s.to)) / 2);
-  const xs = series.map((s) => x(s.period) ?? 0);
-  const dayScale = scaleLinear().domain(mids).range(xs);
-  const first = series.length ? isoToDay(series[0].from) : 0;
-  const last = series.length ? isoToDay(series[series.length - 1].to) : 0;
   return {
     points,
     line: lineShape(points) ?? '',
     band: bandShape(points) ?? '',
     yTicks: y.ticks(6).map((value) => ({ value, y: y(value) })),
-    xOfDay: (day) => (series.length === 0 || day < first || day > last ? null : series.length === 1 ? xs[0] : dayScale(day)),
+    xOfDay: dayToX(series, series.map((s) => x(s.period) ?? 0)),
     zeroY: y(0),
   };
+}
+
+/**
+ * Where a day falls on an axis of periods drawn at `xs`: dates map through the periods' middle
+ * days, so an event lands between the right points or bars; null outside the periods.
+ */
+export function dayToX(periods: ReadonlyArray<{ from: string; to: string }>, xs: readonly number[]): (day: number) => number | null {
+  if (periods.length === 0) return () => null;
+  const first = isoToDay(periods[0].from);
+  const last = isoToDay(periods[periods.length - 1].to);
+  const dayScale = scaleLinear().domain(periods.map((s) => (isoToDay(s.from) + isoToDay(s.to)) / 2)).range(xs);
+  return (day) => (day < first || day > last ? null : periods.length === 1 ? xs[0] : dayScale(day));
 }
 
 /** The NPS range a series needs: every interval, and zero. */

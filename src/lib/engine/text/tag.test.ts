@@ -37,6 +37,7 @@ describe('tagComments', () => {
   it('counts written comments and 特になし-style comments apart', () => {
     expect(tags.commented).toBe(3);
     expect(tags.emptyComments).toBe(1);
+    expect([...tags.written]).toEqual([1, 1, 0, 0, 1]);
   });
   it('lists the (topic, polarity) pairs of one answer', () => {
     expect(answerTopics(tags, 1)).toEqual([{ topicId: 'price', polarity: -1 }, { topicId: 'performance', polarity: -1 }]);

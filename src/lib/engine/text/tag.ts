@@ -33,6 +33,8 @@ export interface TopicTags {
   mask: Uint8Array | Uint16Array | Uint32Array;
   /** Polarity of topic t for answer i at `t * length + i`: 1, −1, or 0 (neutral / no mention). */
   polarity: Int8Array;
+  /** 1 where the answer has a written comment (not blank, not 特になし / N/A): the base of shares. */
+  written: Uint8Array;
   length: number;
   /** Answers with a written comment (not blank, not 特になし / N/A). */
   commented: number;
@@ -59,6 +61,7 @@ export function tagComments(table: AnswerTable, compiled: CompiledTopics, includ
   const n = table.length;
   const mask = maskArray(topics.length, n);
   const polarity = new Int8Array(topics.length * n);
+  const written = new Uint8Array(n);
   const totals: TopicTally[] = topics.map((t) => ({ id: t.id, mentions: 0, positive: 0, negative: 0, neutral: 0 }));
   let commented = 0;
   let emptyComments = 0;
@@ -74,6 +77,7 @@ export function tagComments(table: AnswerTable, compiled: CompiledTopics, includ
       continue;
     }
     commented++;
+    written[i] = 1;
     const bits = scanTopics(text, compiled, starts, ends, hits);
     if (!bits) continue;
     const clauses = clausesOf(hits, text.length, scratch);
@@ -97,7 +101,7 @@ export function tagComments(table: AnswerTable, compiled: CompiledTopics, includ
     }
     mask[i] = bits >>> 0;
   }
-  return { topicIds: topics.map((t) => t.id), mask, polarity, length: n, commented, emptyComments, totals };
+  return { topicIds: topics.map((t) => t.id), mask, polarity, written, length: n, commented, emptyComments, totals };
 }
 
 /**

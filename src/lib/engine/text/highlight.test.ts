@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { cutAt, foldWithOrigins, highlightSpans } from './highlight';
+import { compileTopic } from './topics';
+import { DEFAULT_TOPICS } from './dictionary';
+
+const marked = (text: string, needle: string, patterns: RegExp[] = []) =>
+  cutAt(text, highlightSpans(text, needle, patterns)).filter((p) => p.hit).map((p) => p.text);
+
+describe('highlightSpans', () => {
+  it('marks a Japanese substring and an English word case-insensitively', () => {
+    expect(marked('サポートの返信が遅い。サポート以外は満足', 'サポート')).toEqual(['サポート', 'サポート']);
+    expect(marked('The Dashboard is slow; dashboard exports fail', 'dashboard')).toEqual(['Dashboard', 'dashboard']);
+  });
+
+  it('marks what was typed when folding changes the length (half-width kana, full-width Latin)', () => {
+    expect(marked('ｻﾎﾟｰﾄが遅い', 'サポート')).toEqual(['ｻﾎﾟｰﾄ']);
+    expect(marked('ＣＳＶの出力', 'csv')).toEqual(['ＣＳＶ']);
+    const { folded, origin } = foldWithOrigins('ｻﾎﾟｰﾄ');
+    expect(folded).toBe('サポート');
+    expect([...origin]).toEqual([0, 1, 3, 4, 5]);
+  });
+
+  it('marks every keyword of a topic, merged with the search', () => {
+    const support = compileTopic(DEFAULT_TOPICS.find((t) => t.id === 'support')!);
+    expect(marked('問い合わせへの返信が遅い', '', support.keywords.map((k) => k.pattern))).toEqual(['問い合わせ', '返信']);
+    expect(marked('サポートの対応が遅い', 'ートの対', [/サポート/])).toEqual(['サポートの対']);
+  });
+
+  it('keeps the whole text when nothing matches', () => {
+    expect(cutAt('abc', highlightSpans('abc', 'x'))).toEqual([{ text: 'abc', hit: false }]);
+    expect(cutAt('', [])).toEqual([{ text: '', hit: false }]);
+  });
+});
