@@ -29,7 +29,7 @@ test('comments are tagged by topic, searchable, and editing a keyword changes th
   // and the topic's mentions grow.
   const features = page.getByTestId('topic-features');
   const featuresBefore = await mentions(features);
-  await page.getByRole('button', { name: /^Features/ }).click();
+  await page.getByRole('button', { name: /^Features \(/ }).click();
   await page.getByTestId('keyword-input').fill('丁寧');
   await page.getByTestId('keyword-add').click();
   await expect(page.getByTestId('keyword-list').locator('li').last()).toContainText('丁寧');
@@ -40,4 +40,48 @@ test('comments are tagged by topic, searchable, and editing a keyword changes th
   await page.reload();
   await expect(features).toBeVisible({ timeout: 30_000 });
   expect(await mentions(features)).toBeGreaterThan(featuresBefore);
+});
+
+test('topics over time with events: a bar opens its comments, a comment opens its customer, words are stored', async ({ page }) => {
+  await page.goto('/?sample');
+  await expect(page.getByTestId('nps-value')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Comments' }).click();
+  const timeline = page.getByTestId('topic-timeline');
+  await expect(timeline).toBeVisible({ timeout: 30_000 });
+  // The sample's events cross the topic rows.
+  expect(await timeline.getByTestId('timeline-event').count()).toBeGreaterThanOrEqual(3);
+
+  // A negative support bar: its count, then the browser filtered to exactly those comments.
+  const bar = page.getByTestId('timeline-support').getByTestId('timeline-negative').nth(2);
+  const title = (await bar.locator('title').textContent())!;
+  const negatives = Number(/(\d+)\s*$/.exec(title)![1]);
+  expect(negatives).toBeGreaterThan(0);
+  await bar.click();
+  await expect(page.getByTestId('comment-topic')).toHaveValue('support');
+  await expect(page.getByTestId('comment-polarity')).toHaveValue('-1');
+  await expect(page.getByTestId('comment-period')).not.toHaveValue('');
+  await expect(page.getByTestId('comment-count')).toHaveText(`${negatives} comments`);
+  // Every comment listed is tagged Support, negatively, and shows a keyword marked.
+  const items = page.getByTestId('comment-list').locator(':scope > li');
+  await expect(items).toHaveCount(Math.min(negatives, 100));
+  await expect(items.first().locator('.tag.neg', { hasText: 'Support' })).toBeVisible();
+  await expect(items.first().locator('mark').first()).toBeVisible();
+
+  // The customer's history, one click away: all their answers, this one among them.
+  await items.first().getByTestId('customer-history').click();
+  const history = items.first().getByTestId('history-list');
+  await expect(history).toBeVisible();
+  expect(await history.locator('li').count()).toBeGreaterThanOrEqual(1);
+  await expect(history.locator('li.this')).toHaveCount(1);
+
+  // Topic × segment: one row per plan.
+  await expect(page.getByTestId('topic-segments').locator('tbody tr').first()).toBeVisible();
+
+  // Words: counted once, then read back from IndexedDB after a reload.
+  await expect(page.getByTestId('words-source')).toContainText('counted', { timeout: 60_000 });
+  await expect(page.getByTestId('word-frequency').locator('li')).toHaveCount(25);
+  const first = await page.getByTestId('word-frequency').locator('button').first().textContent();
+  await page.reload();
+  await expect(page.getByTestId('words-source')).toContainText('store', { timeout: 30_000 });
+  await expect(page.getByTestId('word-frequency').locator('button').first()).toHaveText(first!);
 });

@@ -85,6 +85,25 @@ export interface StoredDictionary {
   savedAt: number;
 }
 
+/**
+ * The words of a dataset's comments (engine/text/word-index.ts), cached: tokenising is the slow
+ * part of word statistics. Valid while the dataset, the tokeniser and the kept keywords are the
+ * ones it was made with (a changed keyword list is patched, not rebuilt).
+ */
+export interface StoredWordIndex {
+  datasetId: string;
+  tokeniserVersion: number;
+  /** The dataset's updatedAt when the index was made: an append or a removed file makes it stale. */
+  datasetUpdatedAt: number;
+  answerCount: number;
+  /** Dictionary keywords kept whole when it was made. */
+  keep: string[];
+  words: string[];
+  tokens: Uint32Array;
+  ends: Uint32Array;
+  builtAt: number;
+}
+
 export interface AnswerChunk extends AnswerTable {
   datasetId: string;
   index: number;
@@ -96,6 +115,7 @@ export class NpsLinesDatabase extends Dexie {
   mappings!: EntityTable<RememberedMapping, 'signature'>;
   events!: EntityTable<CompanyEvent, 'id'>;
   dictionaries!: EntityTable<StoredDictionary, 'id'>;
+  wordIndexes!: EntityTable<StoredWordIndex, 'datasetId'>;
 
   constructor(name = 'nps-lines') {
     super(name);
@@ -106,6 +126,7 @@ export class NpsLinesDatabase extends Dexie {
     this.version(2).stores({ mappings: 'signature, savedAt' });
     this.version(3).stores({ events: 'id, datasetId' });
     this.version(4).stores({ dictionaries: 'id' });
+    this.version(5).stores({ wordIndexes: 'datasetId' });
   }
 }
 

@@ -4,6 +4,7 @@ import { NpsLinesDatabase, type DatasetRecord } from './database';
 import { CHUNK_SIZE, createDataset, deleteDataset, getDataset, listDatasets, loadAnswers, renameDataset } from './datasets';
 import { tableFromRows, type AnswerTable } from '../engine/answers';
 import { textAt } from '../engine/text-column';
+import { loadWordIndex, saveWordIndex } from './word-index';
 
 function answers(n: number): AnswerTable {
   return tableFromRows(
@@ -83,5 +84,28 @@ describe('renameDataset and deleteDataset', () => {
     expect(await getDataset('a', db)).toBeUndefined();
     expect(await db.chunks.where('datasetId').equals('a').count()).toBe(0);
     expect(await db.chunks.where('datasetId').equals('b').count()).toBe(1);
+  });
+});
+
+describe('the cached word index', () => {
+  const stored = (datasetId: string) => ({
+    datasetId, tokeniserVersion: 1, datasetUpdatedAt: 1, answerCount: 3, keep: ['料金'],
+    words: ['料金', '高い'], tokens: Uint32Array.from([0, 1, 0]), ends: Uint32Array.from([2, 2, 3]), builtAt: 5,
+  });
+
+  it('is stored with its typed arrays and deleted with its dataset', async () => {
+    await createDataset(meta('a'), answers(3), db);
+    await saveWordIndex(stored('a'), db);
+    const back = await loadWordIndex('a', db);
+    expect(back?.words).toEqual(['料金', '高い']);
+    expect([...back!.tokens]).toEqual([0, 1, 0]);
+    expect(back!.ends).toBeInstanceOf(Uint32Array);
+    await deleteDataset('a', db);
+    expect(await loadWordIndex('a', db)).toBeNull();
+  });
+
+  it('is not stored for a dataset deleted while the words were counted', async () => {
+    await saveWordIndex(stored('gone'), db);
+    expect(await loadWordIndex('gone', db)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concatText, emptyText, packText, sliceText, textAt, textIsEmpty, TextColumnBuilder, unpackText } from './text-column';
+import { concatText, emptyText, packText, sliceText, splitByText, textAt, textIsEmpty, TextColumnBuilder, unpackText } from './text-column';
 
 const values = ['サポート', '', 'fast, "stable"', '😀 emoji', '', '改行\nあり'];
 
@@ -27,5 +27,21 @@ describe('TextColumn', () => {
     expect(c.ends.length).toBe(10_000);
     expect(textAt(c, 9_998)).toBe('v9998');
     expect(unpackText(c)).toEqual(many);
+  });
+});
+
+describe('splitByText', () => {
+  it('cuts the answers into parts of about equal text, not equal counts', () => {
+    // Four answers of 10 characters: halves of 20.
+    expect(splitByText(Int32Array.from([10, 20, 30, 40]), 2)).toEqual([0, 2, 4]);
+    // One long comment first (90 of 100 characters): it is a part of its own.
+    expect(splitByText(Int32Array.from([90, 92, 94, 96, 98, 100]), 2)).toEqual([0, 1, 6]);
+    expect(splitByText(Int32Array.from([5, 10, 15, 20, 25, 30]), 3)).toEqual([0, 2, 4, 6]);
+  });
+
+  it('never makes an empty part', () => {
+    expect(splitByText(Int32Array.from([0, 0, 0]), 2)).toEqual([0, 1, 3]);
+    expect(splitByText(Int32Array.from([7]), 4)).toEqual([0, 1]);
+    expect(splitByText(new Int32Array(0), 2)).toEqual([0, 0]);
   });
 });

@@ -98,3 +98,22 @@ export class TextColumnBuilder {
     return { text: this.blocks.join(''), ends: this.ends.slice(0, this.length) };
   }
 }
+
+/**
+ * Where to cut the answers so that each of `parts` workers gets about the same amount of comment
+ * text (the segmenter's cost follows characters, not answers). Returns part starts and the end.
+ */
+export function splitByText(ends: ArrayLike<number>, parts: number): number[] {
+  const n = ends.length;
+  const total = n ? ends[n - 1] : 0;
+  const cuts = [0];
+  let i = 0;
+  for (let p = 1; p < parts; p++) {
+    const target = (total * p) / parts;
+    while (i < n && ends[i] < target) i++;
+    // The answer that reaches the target closes this part.
+    if (i + 1 > cuts[cuts.length - 1] && i + 1 < n) cuts.push(i + 1);
+  }
+  cuts.push(n);
+  return cuts;
+}

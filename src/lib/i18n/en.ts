@@ -289,7 +289,17 @@ export const en = {
   'words.frequent': 'Most frequent',
   'words.detractors': 'Detractors say more',
   'words.promoters': 'Promoters say more',
-  'words.help': 'Japanese split into words by TinySegmenter, English by words; particles and stop words left out. Distinctive words are ranked by weighted log-odds with an informative prior (it ranks rare words in short comments better than raw shares); counts are detractors / promoters, and G² above 3.84 means p < 0.05. Click a word to read the comments that use it.',
+  'words.source.patched': 'Words updated for the edited dictionary in {seconds} s (only the comments it changes).',
+  'words.source.built': 'Words counted in {seconds} s and stored in this browser.',
+  'words.source.cache': 'Words read from this browser’s store.',
+  'words.falling': 'Said less in {now}',
+  'words.rising': 'Said more in {now}',
+  'words.periodVs': '{now} ({a} words) against {before} ({b} words)',
+  'words.periodTitle': 'What changed since the period before',
+  'words.countsDP': 'detractors / promoters',
+  'words.countingShare': 'Splitting the comments into words… {share}%',
+  'words.none': 'None stands out.',
+  'words.help': 'Japanese is split into words by TinySegmenter (dictionary keywords such as 大規模障害 kept whole), English by words; particles and stop words are left out. Distinctive words are ranked by weighted log-odds with an informative prior (rare words in short comments are ranked more sensibly than by raw shares); counts are group 1 / group 2, and G² above 3.84 means p < 0.05. Click a word to read the comments that use it.',
   'privacy.footer': 'Everything runs in this page. No data is sent anywhere.',
 } as const;
 

@@ -7,7 +7,9 @@ import ImportWorker from './import.worker.ts?worker';
 import TextWorker from './text.worker.ts?worker';
 import type { DatasetRecord } from '../db/database';
 import type { AnswerTable } from '../engine/answers';
-import type { ImportReply, ImportRequest, TagReply, TagRequest, WordsReply, WordsRequest, WordStats } from './messages';
+import type { ImportReply, ImportRequest, TagReply, TagRequest, WordIndexRequest, WordPatchRequest, WordsReply } from './messages';
+import { splitByText, type TextColumn } from '../engine/text-column';
+import type { WordIndex } from '../engine/text/word-index';
 import type { TopicTags } from '../engine/text/tag';
 
 export interface RunningImport {
@@ -87,15 +89,69 @@ export function tagInWorker(request: TagRequest): Promise<TopicTags> {
   return next;
 }
 
-let wordsWorker: Worker | null = null;
+/** Fewer comments than this are not worth a second worker's start-up. */
+const ONE_WORKER_BELOW = 5000;
 
-/** Word frequency and keyness in a worker of their own (tiny-segmenter is the slow part). */
-export function wordsInWorker(request: Omit<WordsRequest, 'words'>): Promise<WordStats> {
-  wordsWorker ??= new TextWorker();
-  const worker = wordsWorker;
-  return new Promise<WordStats>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<WordsReply>) => (event.data.type === 'words' ? resolve(event.data.stats) : reject(new Error(event.data.message)));
+/**
+ * The word index of a comment column, built by as many text workers as the machine has cores
+ * (up to 4), each on a share of the text; `onProgress` gets the share of answers done.
+ */
+export function wordIndexInWorkers(comment: TextColumn, keep: string[], onProgress: (share: number) => void): { done: Promise<WordIndex>; cancel: () => void } {
+  const n = comment.ends.length;
+  const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
+  const cuts = splitByText(comment.ends, n < ONE_WORKER_BELOW ? 1 : Math.max(1, Math.min(4, cores)));
+  const workers = cuts.slice(1).map(() => new TextWorker());
+  const progress = new Float64Array(workers.length);
+  const stop = () => workers.forEach((w) => w.terminate());
+  const parts = workers.map(
+    (worker, k) =>
+      new Promise<WordIndex>((resolve, reject) => {
+        worker.onmessage = (event: MessageEvent<WordsReply>) => {
+          const reply = event.data;
+          if (reply.type === 'progress') {
+            progress[k] = reply.done;
+            onProgress(progress.reduce((a, b) => a + b, 0) / Math.max(1, n));
+          } else if (reply.type === 'index') resolve(reply.index);
+          else reject(new Error(reply.message));
+        };
+        worker.onerror = (event) => reject(new Error(event.message || 'text worker error'));
+        worker.postMessage({ kind: 'word-index', comment, from: cuts[k], to: cuts[k + 1], keep } satisfies WordIndexRequest);
+      }),
+  );
+  let cancelled: (error: Error) => void = () => undefined;
+  const cancellation = new Promise<never>((_, reject) => (cancelled = reject));
+  const done = Promise.race([Promise.all(parts), cancellation]).then(
+    async (indexes) => {
+      stop();
+      if (indexes.length === 1) return indexes[0];
+      // Loaded here, not at the top: the word engine (and tiny-segmenter) stay out of the start page.
+      const { mergeWordIndexes } = await import('../engine/text/word-index');
+      return mergeWordIndexes(indexes);
+    },
+    (error) => {
+      stop();
+      throw error;
+    },
+  );
+  return {
+    done,
+    cancel: () => {
+      stop();
+      cancelled(new Error('cancelled'));
+    },
+  };
+}
+
+/** The index with the comments holding `changed` words re-tokenised (after a dictionary edit). */
+export function patchWordIndexInWorker(index: WordIndex, comment: TextColumn, changed: string[], keep: string[]): Promise<{ index: WordIndex; patched: number }> {
+  const worker = new TextWorker();
+  return new Promise<{ index: WordIndex; patched: number }>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<WordsReply>) => {
+      const reply = event.data;
+      if (reply.type === 'index') resolve({ index: reply.index, patched: reply.patched ?? 0 });
+      else if (reply.type === 'error') reject(new Error(reply.message));
+    };
     worker.onerror = (event) => reject(new Error(event.message || 'text worker error'));
-    worker.postMessage({ ...request, words: true } satisfies WordsRequest);
-  });
+    worker.postMessage({ kind: 'word-patch', index, comment, changed, keep } satisfies WordPatchRequest);
+  }).finally(() => worker.terminate());
 }

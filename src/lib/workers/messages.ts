@@ -9,7 +9,7 @@ import type { IdentityKind } from '../engine/customers';
 import type { TextColumn } from '../engine/text-column';
 import type { Topic } from '../engine/text/dictionary';
 import type { TopicTags } from '../engine/text/tag';
-import type { KeyWord } from '../engine/text/keyness';
+import type { WordIndex } from '../engine/text/word-index';
 
 export type ImportRequest = ImportJob;
 
@@ -38,18 +38,22 @@ export interface TagRequest {
 
 export type TagReply = { type: 'done'; tags: TopicTags } | { type: 'error'; message: string };
 
-export interface WordsRequest {
-  words: true;
+/** Words of answers [from, to): one worker's share of a word index. */
+export interface WordIndexRequest {
+  kind: 'word-index';
   comment: TextColumn;
-  score: Int8Array;
-  include?: Uint8Array;
+  from: number;
+  to: number;
+  keep: string[];
 }
 
-export interface WordStats {
-  frequent: Array<{ word: string; count: number }>;
-  /** Detractors' comments against promoters': most distinctive first, then the reverse. */
-  detractorWords: KeyWord[];
-  promoterWords: KeyWord[];
+/** A dictionary edit changed the words kept whole: re-tokenise only the comments that hold them. */
+export interface WordPatchRequest {
+  kind: 'word-patch';
+  index: WordIndex;
+  comment: TextColumn;
+  changed: string[];
+  keep: string[];
 }
 
-export type WordsReply = { type: 'words'; stats: WordStats } | { type: 'error'; message: string };
+export type WordsReply = { type: 'progress'; done: number } | { type: 'index'; index: WordIndex; patched?: number } | { type: 'error'; message: string };

@@ -1,48 +1,47 @@
 /// <reference lib="webworker" />
 /**
- * Comment tagging off the main thread: topics and the polarity of each mention, for every
- * answer. The page sends the comments and scores (packed: they copy like typed arrays) and the
- * dictionary; typed results come back transferred.
+ * Comment work off the main thread. Tagging: topics and the polarity of each mention, for every
+ * answer (the page sends comments and scores packed, typed results come back transferred).
+ * Words: one share of the word index (tiny-segmenter is the slow part, so the page runs several
+ * of these workers at once), or a patch of the index after a dictionary edit.
  */
 import type { AnswerTable } from '../engine/answers';
 import { compileTopics, type CompiledTopics } from '../engine/text/topics';
 import { tagComments } from '../engine/text/tag';
-import type { TagReply, TagRequest, WordsReply, WordsRequest, WordStats } from './messages';
-import { topWords, wordCounts } from '../engine/text/words';
-import { keyWords } from '../engine/text/keyness';
+import { answersMentioning, buildWordIndex, retokenise, type WordIndex } from '../engine/text/word-index';
+import type { TagReply, TagRequest, WordIndexRequest, WordPatchRequest, WordsReply } from './messages';
 
 let compiled: CompiledTopics | undefined;
+const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-function wordStats(request: WordsRequest): WordStats {
-  const table = { length: request.score.length, comment: request.comment, score: request.score } as unknown as AnswerTable;
-  const all = wordCounts(table, request.include);
-  const detractors = wordCounts(table, request.include, (i) => request.score[i] <= 6);
-  const promoters = wordCounts(table, request.include, (i) => request.score[i] >= 9);
-  const ranked = keyWords(detractors, promoters);
-  return {
-    frequent: topWords(all, 40),
-    detractorWords: ranked.filter((w) => w.z > 0).slice(0, 15),
-    promoterWords: ranked.filter((w) => w.z < 0).reverse().slice(0, 15),
-  };
+function sendIndex(index: WordIndex, patched?: number): void {
+  scope.postMessage({ type: 'index', index, ...(patched === undefined ? {} : { patched }) } satisfies WordsReply, [index.tokens.buffer as ArrayBuffer, index.ends.buffer as ArrayBuffer]);
 }
 
-self.onmessage = (event: MessageEvent<TagRequest | WordsRequest>) => {
-  if ('words' in event.data) {
-    try {
-      (self as DedicatedWorkerGlobalScope).postMessage({ type: 'words', stats: wordStats(event.data) } satisfies WordsReply);
-    } catch (error) {
-      (self as DedicatedWorkerGlobalScope).postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WordsReply);
-    }
-    return;
+function words(request: WordIndexRequest | WordPatchRequest): void {
+  if (request.kind === 'word-index') {
+    const index = buildWordIndex(request.comment, request.from, request.to, request.keep, (done) => scope.postMessage({ type: 'progress', done } satisfies WordsReply));
+    sendIndex(index);
+  } else {
+    const answers = answersMentioning(request.comment, request.changed);
+    sendIndex(answers.length ? retokenise(request.index, request.comment, answers, request.keep) : request.index, answers.length);
   }
-  const { comment, score, topics } = event.data;
+}
+
+function tag(request: TagRequest): void {
+  const { comment, score, topics } = request;
+  // Reusing the previous compilation: an edited dictionary recompiles only the edited topic.
+  compiled = compileTopics(topics, compiled);
+  const table = { length: score.length, comment, score } as unknown as AnswerTable;
+  const tags = tagComments(table, compiled);
+  scope.postMessage({ type: 'done', tags } satisfies TagReply, [tags.mask.buffer as ArrayBuffer, tags.polarity.buffer as ArrayBuffer, tags.written.buffer as ArrayBuffer]);
+}
+
+self.onmessage = (event: MessageEvent<TagRequest | WordIndexRequest | WordPatchRequest>) => {
   try {
-    // Reusing the previous compilation: an edited dictionary recompiles only the edited topic.
-    compiled = compileTopics(topics, compiled);
-    const table = { length: score.length, comment, score } as unknown as AnswerTable;
-    const tags = tagComments(table, compiled);
-    (self as DedicatedWorkerGlobalScope).postMessage({ type: 'done', tags } satisfies TagReply, [tags.mask.buffer as ArrayBuffer, tags.polarity.buffer as ArrayBuffer, tags.written.buffer as ArrayBuffer]);
+    if ('kind' in event.data) words(event.data);
+    else tag(event.data);
   } catch (error) {
-    (self as DedicatedWorkerGlobalScope).postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies TagReply);
+    scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies TagReply);
   }
 };

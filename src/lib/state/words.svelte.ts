@@ -1,0 +1,103 @@
+/**
+ * The words of the open dataset's comments: the word index from IndexedDB when it is still
+ * valid, else built by the text workers (with progress) and stored. A dictionary edit that changes
+ * the keywords kept whole patches the index (only the comments holding those words are
+ * tokenised again). Counting for the views happens on the index, in word-stats.ts.
+ */
+import type { DatasetRecord } from '../db/database';
+import { loadWordIndex, saveWordIndex } from '../db/word-index';
+import type { AnswerTable } from '../engine/answers';
+import type { Topic } from '../engine/text/dictionary';
+import { keepWholeWords, TOKENISER_VERSION, type WordIndex } from '../engine/text/word-index';
+import { patchWordIndexInWorker, wordIndexInWorkers } from '../workers';
+
+type Status = 'idle' | 'loading' | 'counting' | 'ready' | 'failed';
+
+export class CommentWords {
+  index = $state.raw<WordIndex | null>(null);
+  status = $state<Status>('idle');
+  /** Share of comments tokenised so far while counting (0…1). */
+  progress = $state(0);
+  /** Where the words came from, for the note under the panel. */
+  source = $state<'cache' | 'built' | 'patched' | null>(null);
+  seconds = $state(0);
+  #table: AnswerTable | null = null;
+  #record: DatasetRecord | null = null;
+  #keep: string[] = [];
+  #queue: Promise<void> = Promise.resolve();
+  #cancel: (() => void) | null = null;
+
+  /** Brings the index up to date with this dataset and dictionary (idempotent; calls run in order). */
+  sync(record: DatasetRecord, table: AnswerTable, topics: readonly Topic[]): Promise<void> {
+    const keep = keepWholeWords(topics);
+    this.#queue = this.#queue.then(() => this.#sync(record, table, keep)).catch(() => {
+      this.status = 'failed';
+    });
+    return this.#queue;
+  }
+
+  /** Stops a build in progress (the view was left). */
+  close(): void {
+    this.#cancel?.();
+    this.#cancel = null;
+  }
+
+  async #sync(record: DatasetRecord, table: AnswerTable, keep: string[]): Promise<void> {
+    const started = performance.now();
+    if (this.#table !== table || this.#record?.updatedAt !== record.updatedAt || !this.index) {
+      this.#table = table;
+      this.#record = record;
+      this.index = null;
+      this.status = 'loading';
+      const cached = await loadWordIndex(record.id).catch(() => null);
+      if (cached && cached.tokeniserVersion === TOKENISER_VERSION && cached.datasetUpdatedAt === record.updatedAt && cached.answerCount === table.length) {
+        this.#keep = cached.keep;
+        this.index = { words: cached.words, tokens: cached.tokens, ends: cached.ends };
+        this.source = 'cache';
+      } else {
+        this.status = 'counting';
+        this.progress = 0;
+        const job = wordIndexInWorkers(table.comment, keep, (share) => (this.progress = share));
+        this.#cancel = job.cancel;
+        this.index = await job.done;
+        this.#cancel = null;
+        this.#keep = keep;
+        this.source = 'built';
+        await this.#store(record, table);
+      }
+    }
+    const changed = symmetricDifference(this.#keep, keep);
+    if (changed.length && this.index) {
+      this.status = 'counting';
+      const { index } = await patchWordIndexInWorker(this.index, table.comment, changed, keep);
+      this.index = index;
+      this.#keep = keep;
+      this.source = 'patched';
+      await this.#store(record, table);
+    }
+    this.seconds = (performance.now() - started) / 1000;
+    this.status = 'ready';
+  }
+
+  async #store(record: DatasetRecord, table: AnswerTable): Promise<void> {
+    const index = this.index;
+    if (!index) return;
+    // A failed save only costs the next visit a recount: the words shown are right either way.
+    await saveWordIndex({
+      datasetId: record.id,
+      tokeniserVersion: TOKENISER_VERSION,
+      datasetUpdatedAt: record.updatedAt,
+      answerCount: table.length,
+      keep: this.#keep,
+      words: index.words,
+      tokens: index.tokens,
+      ends: index.ends,
+      builtAt: Date.now(),
+    }).catch(() => undefined);
+  }
+}
+
+function symmetricDifference(a: readonly string[], b: readonly string[]): string[] {
+  const left = new Set(a), right = new Set(b);
+  return [...a.filter((w) => !right.has(w)), ...b.filter((w) => !left.has(w))];
+}
