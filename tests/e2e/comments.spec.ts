@@ -36,6 +36,11 @@ test('comments are tagged by topic, searchable, and editing a keyword changes th
   await expect.poll(() => mentions(features)).toBeGreaterThan(featuresBefore);
   const count = Number((await page.getByTestId('keyword-list').locator('li').last().getByTestId('keyword-count').textContent())!.replace(/\D/g, ''));
   expect(count).toBeGreaterThan(0);
+  // Keyword in context: the count opens the newest comments it matches, the keyword marked.
+  await page.getByTestId('keyword-list').locator('li').last().getByTestId('keyword-count').click();
+  const lines = page.getByTestId('keyword-context').locator('.line');
+  await expect(lines).toHaveCount(Math.min(count, 8));
+  await expect(lines.first().locator('mark')).toHaveText('丁寧');
   // The edit is stored: after a reload the keyword is still there.
   await page.reload();
   await expect(features).toBeVisible({ timeout: 30_000 });

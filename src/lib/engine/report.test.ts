@@ -3,6 +3,9 @@ import { NO_DAY, tableFromRows } from './answers';
 import { encodeCustomers, identityCell, type IdentityKind } from './customers';
 import { isoToDay } from '../ingest/values';
 import { buildReport } from './report';
+import { tagComments } from './text/tag';
+import { compileTopics } from './text/topics';
+import { DEFAULT_TOPICS } from './text/dictionary';
 
 function table(rows: Array<{ score: number; account?: string; respondent?: string; date?: string }>, identity: IdentityKind = 'account') {
   const t = tableFromRows(rows.map((r) => ({ score: r.score, account: r.account, respondent: identityCell(r.respondent ?? ''), day: r.date ? isoToDay(r.date) : NO_DAY })));
@@ -59,5 +62,40 @@ describe('buildReport', () => {
   it('has no customers (null) when no identity column is known', () => {
     const r = buildReport({ name: 'z', files: [], identity: null, rejectedRows: [], table: table([{ score: 9 }], null) });
     expect(r.dataset.customers).toBeNull();
+  });
+});
+
+describe('buildReport topics', () => {
+  const t = tableFromRows([
+    { score: 2, day: isoToDay('2024-01-05'), comment: '料金が高い' }, // price −
+    { score: 10, day: isoToDay('2024-01-20'), comment: 'サポートが丁寧' }, // support +
+    { score: 3, day: isoToDay('2024-02-03'), comment: 'サポートの返信が遅い' }, // support −
+    { score: 9, day: isoToDay('2024-04-10'), comment: '料金が安い' }, // price +
+  ]);
+  const input = { name: 'x', files: ['a.csv'], identity: null, table: t, rejectedRows: [], lang: 'en' as const };
+  const report = buildReport(input);
+  const topic = (id: string) => report.topics.find((x) => x.id === id)!;
+
+  it('counts mentions per topic with their polarity, labelled in the reader\'s language', () => {
+    expect(topic('price')).toMatchObject({ label: 'Price', mentions: 2, positive: 1, negative: 1 });
+    expect(topic('support')).toMatchObject({ label: 'Support', mentions: 2, positive: 1, negative: 1 });
+  });
+
+  it('gives each topic its counts per month and per quarter', () => {
+    expect(topic('price').byPeriod.month).toEqual([
+      { period: '2024-01', mentions: 1, positive: 0, negative: 1 },
+      { period: '2024-02', mentions: 0, positive: 0, negative: 0 },
+      { period: '2024-04', mentions: 1, positive: 1, negative: 0 },
+    ]);
+    expect(topic('support').byPeriod.quarter).toEqual([
+      { period: '2024-Q1', mentions: 2, positive: 1, negative: 1 },
+      { period: '2024-Q2', mentions: 0, positive: 0, negative: 0 },
+    ]);
+  });
+
+  it('uses tags made elsewhere when given (the page tags in a worker)', () => {
+    const tags = tagComments(t, compileTopics(DEFAULT_TOPICS));
+    tags.totals = tags.totals.map((x) => (x.id === 'price' ? { ...x, mentions: 99 } : x));
+    expect(buildReport({ ...input, tags }).topics.find((x) => x.id === 'price')!.mentions).toBe(99);
   });
 });

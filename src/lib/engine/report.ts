@@ -9,11 +9,23 @@ import { detectShifts, type DetectedShift } from './shifts';
 import { allTransitions, type Transition } from './transitions';
 import { DEFAULT_TOPICS, type Topic } from './text/dictionary';
 import { compileTopics } from './text/topics';
-import { reportTopics, tagComments } from './text/tag';
+import { reportTopics, tagComments, type TopicTags } from './text/tag';
+import { topicsByPeriod } from './text/by-period';
 
+/**
+ * Topics with their counts overall and per month and quarter. Tags made elsewhere (the page tags
+ * in its text worker) are used when given, so a million comments are not read on the main thread.
+ */
 function topicsReport(input: ReportInput): TopicReport[] {
   const topics = input.topics ?? DEFAULT_TOPICS;
-  return reportTopics(tagComments(input.table, compileTopics(topics)).totals, topics, input.lang ?? 'ja');
+  const tags = input.tags && input.tags.length === input.table.length ? input.tags : tagComments(input.table, compileTopics(topics));
+  const per = (kind: 'month' | 'quarter') => topicsByPeriod(input.table, tags, { kind }).byTopic;
+  const [months, quarters] = [per('month'), per('quarter')];
+  const cells = (list: ReturnType<typeof per>[number]) => list.map(({ period, mentions, positive, negative }) => ({ period, mentions, positive, negative }));
+  return reportTopics(tags.totals, topics, input.lang ?? 'ja').map((topic, t) => ({
+    ...topic,
+    byPeriod: { month: cells(months[t]), quarter: cells(quarters[t]) },
+  }));
 }
 import { computeOverview, type IdentityKind } from './overview';
 import { npsByPeriod } from './periods';
@@ -38,6 +50,8 @@ export interface ReportInput {
   events?: ReportEvent[];
   /** The topic dictionary in use (the default one when absent) and the language of its labels. */
   topics?: Topic[];
+  /** The comments already tagged with `topics` (same answers, same order), if the caller has them. */
+  tags?: TopicTags;
   lang?: 'ja' | 'en';
 }
 
@@ -89,12 +103,21 @@ export interface Report {
   topics: TopicReport[];
 }
 
+export interface TopicPeriodReport {
+  period: string;
+  mentions: number;
+  positive: number;
+  negative: number;
+}
+
 export interface TopicReport {
   id: string;
   label: string;
   mentions: number;
   positive: number;
   negative: number;
+  /** The same counts per calendar month and quarter (periods with dated answers). */
+  byPeriod: { month: TopicPeriodReport[]; quarter: TopicPeriodReport[] };
 }
 
 export interface TransitionReport {

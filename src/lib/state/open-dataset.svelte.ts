@@ -13,6 +13,7 @@ import { filterOf, parseViewQuery, type ViewQuery } from './view-query';
 import { encodeCustomers } from '../engine/customers';
 import type { Rejection } from '../ingest/values';
 import { loadedDatasets } from './loaded-datasets.svelte';
+import { tagInWorker } from '../workers';
 
 export class OpenDataset {
   id = $state('');
@@ -73,7 +74,10 @@ export class OpenDataset {
     if (!record || !table) return null;
     // Loaded on demand: the report pulls in the transition and comment engines, which the
     // overview does not need, so they stay out of the code the start page preloads.
-    const { buildReport } = await import('../engine/report');
+    const [{ buildReport }, { DEFAULT_TOPICS }] = await Promise.all([import('../engine/report'), import('../engine/text/dictionary')]);
+    const dictionary = topics ?? DEFAULT_TOPICS;
+    // Comments are tagged in the text worker: reading a million of them here would freeze the page.
+    const tags = await tagInWorker({ comment: table.comment, score: table.score, topics: dictionary }).catch(() => undefined);
     return buildReport({
       name: record.name,
       files: record.files.map((f) => f.name),
@@ -83,7 +87,8 @@ export class OpenDataset {
       segmentColumns: record.segmentColumns,
       events,
       lang,
-      topics,
+      topics: dictionary,
+      tags,
     });
   }
 }

@@ -30,7 +30,8 @@ describe('topicsByPeriod', () => {
     const { periods, ranges, byTopic } = topicsByPeriod(table, tags, { kind: 'month' });
     expect(periods).toEqual(['2024-01', '2024-02']);
     expect(ranges).toEqual([{ from: '2024-01-01', to: '2024-01-31' }, { from: '2024-02-01', to: '2024-02-29' }]);
-    expect(byTopic[0]).toEqual([{ period: '2024-01', positive: 1, negative: 1, commented: 2 }, { period: '2024-02', positive: 0, negative: 0, commented: 1 }]);
+    expect(byTopic[0]).toEqual([{ period: '2024-01', mentions: 2, positive: 1, negative: 1, commented: 2 }, { period: '2024-02', mentions: 0, positive: 0, negative: 0, commented: 1 }]);
+    expect(byTopic[1].map((c) => c.mentions)).toEqual([1, 1]);
     expect(byTopic[1].map((c) => c.negative)).toEqual([1, 1]);
   });
 });

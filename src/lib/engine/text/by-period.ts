@@ -7,6 +7,8 @@ import type { TopicTags } from './tag';
 
 export interface TopicPeriodCell {
   period: string;
+  /** Answers mentioning the topic (positive, negative or neutral). */
+  mentions: number;
   positive: number;
   negative: number;
   /** Answers with a written comment in the period (not 特になし / N/A): mentions are read against it. */
@@ -36,7 +38,7 @@ export function topicsByPeriod(table: AnswerTable, tags: TopicTags, options: Per
     const r = periodRange(p, options);
     return { from: dayToIso(r.from), to: dayToIso(r.to) };
   });
-  const byTopic = tags.topicIds.map(() => periods.map((period) => ({ period, positive: 0, negative: 0, commented: 0 })));
+  const byTopic = tags.topicIds.map(() => periods.map((period) => ({ period, mentions: 0, positive: 0, negative: 0, commented: 0 })));
   const commented = new Int32Array(periods.length);
   for (let i = 0; i < table.length; i++) {
     if ((include && !include[i]) || table.day[i] === NO_DAY) continue;
@@ -46,9 +48,11 @@ export function topicsByPeriod(table: AnswerTable, tags: TopicTags, options: Per
     if (!bits) continue;
     for (let t = 0; t < tags.topicIds.length; t++) {
       if (!(bits & (1 << t))) continue;
+      const cell = byTopic[t][k];
+      cell.mentions++;
       const pol = tags.polarity[t * tags.length + i];
-      if (pol > 0) byTopic[t][k].positive++;
-      else if (pol < 0) byTopic[t][k].negative++;
+      if (pol > 0) cell.positive++;
+      else if (pol < 0) cell.negative++;
     }
   }
   byTopic.forEach((cells) => cells.forEach((c, k) => (c.commented = commented[k])));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cutAt, foldWithOrigins, highlightSpans } from './highlight';
+import { cutAt, foldWithOrigins, highlightSpans, keywordInContext } from './highlight';
+import { packText } from '../text-column';
 import { compileTopic } from './topics';
 import { DEFAULT_TOPICS } from './dictionary';
 
@@ -29,5 +30,29 @@ describe('highlightSpans', () => {
   it('keeps the whole text when nothing matches', () => {
     expect(cutAt('abc', highlightSpans('abc', 'x'))).toEqual([{ text: 'abc', hit: false }]);
     expect(cutAt('', [])).toEqual([{ text: '', hit: false }]);
+  });
+});
+
+describe('keywordInContext', () => {
+  const comments = packText([
+    'サポートの返信がとても遅いので困っています。改善してほしい',
+    '料金が高い',
+    '',
+    'ｻﾎﾟｰﾄは丁寧',
+    '管理画面が見やすい。サポートも良い',
+  ]);
+  const support = /サポート/;
+
+  it('cuts the newest matching comments around their first match, as typed', () => {
+    const lines = keywordInContext(comments, support, 6, 5);
+    expect(lines.map((l) => l.answer)).toEqual([4, 3, 0]);
+    expect(lines[0]).toEqual({ answer: 4, before: '…見やすい。', match: 'サポート', after: 'も良い' });
+    expect(lines[1]).toEqual({ answer: 3, before: '', match: 'ｻﾎﾟｰﾄ', after: 'は丁寧' });
+    expect(lines[2]).toEqual({ answer: 0, before: '', match: 'サポート', after: 'の返信がと…' });
+  });
+
+  it('stops at the limit and honours the filter', () => {
+    expect(keywordInContext(comments, support, 1).map((l) => l.answer)).toEqual([4]);
+    expect(keywordInContext(comments, support, 6, 24, Uint8Array.from([1, 1, 1, 0, 0])).map((l) => l.answer)).toEqual([0]);
   });
 });

@@ -4,6 +4,8 @@
  * normalise.ts does) but marks must land on what the person typed, whose length may differ
  * (ｻﾎﾟｰﾄ is 5 characters, サポート 4) — so the text is folded piece by piece with a map back.
  */
+import { textAt, textIsEmpty, type TextColumn } from '../text-column';
+import { normaliseComment } from './normalise';
 
 export interface Span {
   start: number;
@@ -71,5 +73,40 @@ export function cutAt(text: string, spans: readonly Span[]): Array<{ text: strin
     at = s.end;
   }
   if (at < text.length || out.length === 0) out.push({ text: text.slice(at), hit: false });
+  return out;
+}
+
+export interface ContextLine {
+  /** The answer the comment belongs to. */
+  answer: number;
+  before: string;
+  match: string;
+  after: string;
+}
+
+/**
+ * Keyword in context: the first `limit` comments (newest first, i.e. from the end of the table)
+ * that `pattern` matches, each cut to `width` characters either side of its first match, as
+ * typed. The test runs on the normalised comment (as tagging does); only hits are folded again
+ * to find where the match sits in the original.
+ */
+export function keywordInContext(comment: TextColumn, pattern: RegExp, limit = 6, width = 24, include?: Uint8Array): ContextLine[] {
+  const out: ContextLine[] = [];
+  const n = comment.ends.length;
+  for (let i = n - 1; i >= 0 && out.length < limit; i--) {
+    if ((include && !include[i]) || textIsEmpty(comment, i)) continue;
+    const text = textAt(comment, i);
+    if (!pattern.test(normaliseComment(text))) continue;
+    const span = highlightSpans(text, '', [pattern])[0];
+    if (!span) continue;
+    const from = Math.max(0, span.start - width), to = Math.min(text.length, span.end + width);
+    const flat = (s: string) => s.replace(/\s+/g, ' ');
+    out.push({
+      answer: i,
+      before: (from > 0 ? '…' : '') + flat(text.slice(from, span.start)),
+      match: text.slice(span.start, span.end),
+      after: flat(text.slice(span.end, to)) + (to < text.length ? '…' : ''),
+    });
+  }
   return out;
 }
