@@ -34,6 +34,13 @@ test('comments are tagged by topic, searchable, and editing a keyword changes th
   await page.getByTestId('keyword-add').click();
   await expect(page.getByTestId('keyword-list').locator('li').last()).toContainText('丁寧');
   await expect.poll(() => mentions(features)).toBeGreaterThan(featuresBefore);
+  // Only the comments the edit can change were read again: those with 丁寧 (and Features' own).
+  const note = (await page.getByTestId('retag-note').textContent())!;
+  const [reread, commented] = [...note.matchAll(/([\d,]+) of ([\d,]+) comments/g)][0].slice(1).map((x) => Number(x.replace(/,/g, '')));
+  expect(reread).toBeGreaterThan(0);
+  expect(reread).toBeLessThan(commented);
+  // The new keyword is kept whole by the word index too, which is patched rather than rebuilt.
+  await expect(page.getByTestId('words-source')).toContainText('updated for the edited dictionary', { timeout: 30_000 });
   const count = Number((await page.getByTestId('keyword-list').locator('li').last().getByTestId('keyword-count').textContent())!.replace(/\D/g, ''));
   expect(count).toBeGreaterThan(0);
   // Keyword in context: the count opens the newest comments it matches, the keyword marked.

@@ -77,7 +77,7 @@ export class OpenDataset {
     const [{ buildReport }, { DEFAULT_TOPICS }] = await Promise.all([import('../engine/report'), import('../engine/text/dictionary')]);
     const dictionary = topics ?? DEFAULT_TOPICS;
     // Comments are tagged in the text worker: reading a million of them here would freeze the page.
-    const tags = await tagInWorker({ comment: table.comment, score: table.score, topics: dictionary }).catch(() => undefined);
+    const tags = await tagInWorker({ comment: table.comment, score: table.score, topics: dictionary, key: `${record.id}@${record.updatedAt}` }).then((r) => r.tags, () => undefined);
     return buildReport({
       name: record.name,
       files: record.files.map((f) => f.name),

@@ -12,20 +12,28 @@ export class CommentTopics {
   topics = $state.raw<Topic[]>(DEFAULT_TOPICS);
   tags = $state.raw<TopicTags | null>(null);
   status = $state<'idle' | 'tagging' | 'ready' | 'failed'>('idle');
+  /** The last tagging: comments read and seconds taken (an edit re-reads only what it can change). */
+  last = $state<{ reread: number; seconds: number; edit: boolean } | null>(null);
   #table: AnswerTable | null = null;
+  #key = '';
 
-  async open(table: AnswerTable): Promise<void> {
+  /** `key` names the answers (dataset id and version), so the worker can patch tags after an edit. */
+  async open(table: AnswerTable, key: string): Promise<void> {
     this.#table = table;
+    this.#key = key;
     this.topics = (await loadDictionary().catch(() => null)) ?? DEFAULT_TOPICS;
     await this.#tag();
   }
 
-  async #tag(): Promise<void> {
+  async #tag(edit = false): Promise<void> {
     const table = this.#table;
     if (!table) return;
     this.status = 'tagging';
+    const started = performance.now();
     try {
-      this.tags = await tagInWorker({ comment: table.comment, score: table.score, topics: $state.snapshot(this.topics) as Topic[] });
+      const { tags, reread } = await tagInWorker({ comment: table.comment, score: table.score, topics: $state.snapshot(this.topics) as Topic[], key: this.#key });
+      this.tags = tags;
+      this.last = { reread, seconds: (performance.now() - started) / 1000, edit };
       this.status = 'ready';
     } catch {
       this.status = 'failed';
@@ -35,12 +43,12 @@ export class CommentTopics {
   async update(topics: Topic[]): Promise<void> {
     this.topics = topics;
     await saveDictionary(topics);
-    await this.#tag();
+    await this.#tag(true);
   }
 
   async reset(): Promise<void> {
     await resetDictionary();
     this.topics = DEFAULT_TOPICS;
-    await this.#tag();
+    await this.#tag(true);
   }
 }

@@ -67,20 +67,24 @@ export function startImport(request: ImportRequest, onProgress: (share: number, 
 }
 
 let textWorker: Worker | null = null;
-let lastTag: Promise<TopicTags> | null = null;
+let lastTag: Promise<{ tags: TopicTags; reread: number }> | null = null;
 
 /**
  * Tags comments in the text worker (one kept alive, so its compiled dictionary is reused).
  * Requests are answered in order; a newer request does not cancel an older one.
  */
-export function tagInWorker(request: TagRequest): Promise<TopicTags> {
+export function tagInWorker(request: TagRequest): Promise<{ tags: TopicTags; reread: number }> {
   textWorker ??= new TextWorker();
   const worker = textWorker;
   const previous = lastTag ?? Promise.resolve(null);
   const next = previous.catch(() => null).then(
     () =>
-      new Promise<TopicTags>((resolve, reject) => {
-        worker.onmessage = (event: MessageEvent<TagReply>) => (event.data.type === 'done' ? resolve(event.data.tags) : reject(new Error(event.data.message)));
+      new Promise<{ tags: TopicTags; reread: number }>((resolve, reject) => {
+        worker.onmessage = (event: MessageEvent<TagReply>) => {
+          const reply = event.data;
+          if (reply.type === 'done') resolve({ tags: reply.tags, reread: reply.reread });
+          else reject(new Error(reply.message));
+        };
         worker.onerror = (event) => reject(new Error(event.message || 'text worker error'));
         worker.postMessage(request);
       }),

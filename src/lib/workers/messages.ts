@@ -34,9 +34,15 @@ export interface TagRequest {
   comment: TextColumn;
   score: Int8Array;
   topics: Topic[];
+  /**
+   * Names the answers (dataset id and version). When the worker tagged the same answers last, it
+   * re-reads only the comments the dictionary edit can change (engine/text/retag.ts).
+   */
+  key?: string;
 }
 
-export type TagReply = { type: 'done'; tags: TopicTags } | { type: 'error'; message: string };
+/** `reread`: comments read to make these tags (all of them, or only those an edit could change). */
+export type TagReply = { type: 'done'; tags: TopicTags; reread: number } | { type: 'error'; message: string };
 
 /** Words of answers [from, to): one worker's share of a word index. */
 export interface WordIndexRequest {

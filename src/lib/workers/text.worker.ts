@@ -7,11 +7,15 @@
  */
 import type { AnswerTable } from '../engine/answers';
 import { compileTopics, type CompiledTopics } from '../engine/text/topics';
-import { tagComments } from '../engine/text/tag';
+import { tagComments, type TopicTags } from '../engine/text/tag';
+import { retagAfterEdit } from '../engine/text/retag';
+import type { Topic } from '../engine/text/dictionary';
 import { answersMentioning, buildWordIndex, retokenise, type WordIndex } from '../engine/text/word-index';
 import type { TagReply, TagRequest, WordIndexRequest, WordPatchRequest, WordsReply } from './messages';
 
 let compiled: CompiledTopics | undefined;
+/** The last answers tagged, kept so that a dictionary edit re-reads only what it can change. */
+let memo: { key: string; topics: Topic[]; tags: TopicTags; normalised: string[] } | null = null;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 function sendIndex(index: WordIndex, patched?: number): void {
@@ -29,12 +33,24 @@ function words(request: WordIndexRequest | WordPatchRequest): void {
 }
 
 function tag(request: TagRequest): void {
-  const { comment, score, topics } = request;
+  const { comment, score, topics, key } = request;
   // Reusing the previous compilation: an edited dictionary recompiles only the edited topic.
   compiled = compileTopics(topics, compiled);
   const table = { length: score.length, comment, score } as unknown as AnswerTable;
-  const tags = tagComments(table, compiled);
-  scope.postMessage({ type: 'done', tags } satisfies TagReply, [tags.mask.buffer as ArrayBuffer, tags.polarity.buffer as ArrayBuffer, tags.written.buffer as ArrayBuffer]);
+  let tags: TopicTags;
+  let reread: number;
+  if (key && memo && memo.key === key && memo.tags.length === score.length) {
+    ({ tags, reread } = retagAfterEdit(memo.tags, memo.topics, table, compiled, memo.normalised));
+    memo = { ...memo, topics, tags };
+  } else {
+    const normalised: string[] = [];
+    tags = tagComments(table, compiled, undefined, key ? normalised : undefined);
+    reread = tags.commented;
+    memo = key ? { key, topics, tags, normalised } : null;
+  }
+  // The page gets copies (transferred); the worker keeps its own for the next edit.
+  const sent: TopicTags = { ...tags, mask: tags.mask.slice(), polarity: tags.polarity.slice(), written: tags.written.slice() };
+  scope.postMessage({ type: 'done', tags: sent, reread } satisfies TagReply, [sent.mask.buffer as ArrayBuffer, sent.polarity.buffer as ArrayBuffer, sent.written.buffer as ArrayBuffer]);
 }
 
 self.onmessage = (event: MessageEvent<TagRequest | WordIndexRequest | WordPatchRequest>) => {

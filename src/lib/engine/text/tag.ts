@@ -55,20 +55,16 @@ const POLARITY_VALUE = { positive: 1, negative: -1, neutral: 0 } as const;
  * topics' keywords, the lexicon's words and the clause breaks together (topics.ts scanTopics).
  * ~600,000 comments of ~40 characters take ~2.5 s in Node on the project's machines.
  */
-export function tagComments(table: AnswerTable, compiled: CompiledTopics, include?: Uint8Array): TopicTags {
+export function tagComments(table: AnswerTable, compiled: CompiledTopics, include?: Uint8Array, normalised?: string[]): TopicTags {
   const topics = compiled.topics;
   if (topics.length > MAX_TOPICS) throw new RangeError(`at most ${MAX_TOPICS} topics can be tagged at once (got ${topics.length})`);
   const n = table.length;
   const mask = maskArray(topics.length, n);
   const polarity = new Int8Array(topics.length * n);
   const written = new Uint8Array(n);
-  const totals: TopicTally[] = topics.map((t) => ({ id: t.id, mentions: 0, positive: 0, negative: 0, neutral: 0 }));
   let commented = 0;
   let emptyComments = 0;
-  const starts = new Int32Array(topics.length);
-  const ends = new Int32Array(topics.length);
-  const scratch = { bounds: new Int32Array(16) };
-  const hits = new LexiconHits();
+  const tagger = new CommentTagger(compiled);
   for (let i = 0; i < n; i++) {
     if ((include && !include[i]) || textIsEmpty(table.comment, i)) continue;
     const text = normaliseComment(textAt(table.comment, i));
@@ -78,10 +74,37 @@ export function tagComments(table: AnswerTable, compiled: CompiledTopics, includ
     }
     commented++;
     written[i] = 1;
-    const bits = scanTopics(text, compiled, starts, ends, hits);
-    if (!bits) continue;
-    const clauses = clausesOf(hits, text.length, scratch);
-    const { bounds } = scratch;
+    if (normalised) normalised[i] = text;
+    mask[i] = tagger.tag(text, table.score[i], i, polarity, n);
+  }
+  return { topicIds: topics.map((t) => t.id), mask, polarity, written, length: n, commented, emptyComments, totals: tallyTopics({ topicIds: topics.map((t) => t.id), mask, polarity, length: n }) };
+}
+
+/**
+ * Tags one normalised comment at a time with a compiled dictionary, reusing its scratch space:
+ * returns the topic bits and writes each mentioned topic's polarity at `t * n + i`.
+ */
+export class CommentTagger {
+  readonly #compiled: CompiledTopics;
+  readonly #starts: Int32Array;
+  readonly #ends: Int32Array;
+  readonly #scratch = { bounds: new Int32Array(16) };
+  readonly #hits = new LexiconHits();
+
+  constructor(compiled: CompiledTopics) {
+    this.#compiled = compiled;
+    this.#starts = new Int32Array(compiled.topics.length);
+    this.#ends = new Int32Array(compiled.topics.length);
+  }
+
+  tag(text: string, score: number, i: number, polarity: Int8Array, n: number): number {
+    const topics = this.#compiled.topics;
+    const starts = this.#starts, ends = this.#ends, hits = this.#hits;
+    const bits = scanTopics(text, this.#compiled, starts, ends, hits);
+    for (let t = 0; t < topics.length; t++) polarity[t * n + i] = 0;
+    if (!bits) return 0;
+    const clauses = clausesOf(hits, text.length, this.#scratch);
+    const { bounds } = this.#scratch;
     for (let t = 0; t < topics.length; t++) {
       if (starts[t] < 0) continue;
       // The clause holding the keyword's start; a keyword cut by a break keeps its whole text.
@@ -91,24 +114,17 @@ export function tagComments(table: AnswerTable, compiled: CompiledTopics, includ
       let to = bounds[2 * c + 1];
       for (let d = c + 1; to < ends[t] && d < clauses; d++) to = bounds[2 * d + 1];
       const sum = scoreClause(text, hits, from, to, topics[t].id, starts[t], ends[t]);
-      const value = sum > 0 ? 1 : sum < 0 ? -1 : POLARITY_VALUE[categoryPolarity(table.score[i])];
-      polarity[t * n + i] = value;
-      const tally = totals[t];
-      tally.mentions++;
-      if (value > 0) tally.positive++;
-      else if (value < 0) tally.negative++;
-      else tally.neutral++;
+      polarity[t * n + i] = sum > 0 ? 1 : sum < 0 ? -1 : POLARITY_VALUE[categoryPolarity(score)];
     }
-    mask[i] = bits >>> 0;
+    return bits >>> 0;
   }
-  return { topicIds: topics.map((t) => t.id), mask, polarity, written, length: n, commented, emptyComments, totals };
 }
 
 /**
  * Tallies per topic over a subset of answers (a period, a segment, a category) from tags made
  * once: one pass over the mask, no text.
  */
-export function tallyTopics(tags: TopicTags, include?: Uint8Array): TopicTally[] {
+export function tallyTopics(tags: Pick<TopicTags, 'topicIds' | 'mask' | 'polarity' | 'length'>, include?: Uint8Array): TopicTally[] {
   const { mask, polarity, length: n } = tags;
   return tags.topicIds.map((id, t) => {
     const tally: TopicTally = { id, mentions: 0, positive: 0, negative: 0, neutral: 0 };
