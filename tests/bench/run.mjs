@@ -118,6 +118,59 @@ for (const rows of sizes) {
   print({ bench: 'reload', rows, seconds: m('reloadSeconds') });
 }
 
+// The comments view in the browser, on the largest export (1M rows ≈ 600,000 comments): topics
+// tagged in the text worker, the word index built by several workers, the same words read back
+// from IndexedDB after a reload, and a dictionary edit (a keyword added) re-tagging and patching.
+async function commentsOnce(path) {
+  const ctx = await browser.newContext({ locale: 'en-US' });
+  await ctx.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  });
+  const page = await ctx.newPage();
+  await page.goto(origin + '/');
+  await page.getByTestId('import-files').setInputFiles(path);
+  await page.waitForFunction(() => { const b = document.querySelector('[data-testid="confirm-import"]'); return b && !b.disabled; }, null, { timeout: 120000 });
+  await page.getByTestId('confirm-import').click();
+  await page.getByTestId('nps-value').waitFor({ timeout: 300000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="saving"]'), null, { timeout: 300000, polling: 50 });
+  await page.evaluate(() => (window.__longest = 0));
+  const t0 = Date.now();
+  await page.locator('nav a[href*="/comments"]').first().click();
+  await page.getByTestId('topic-table').waitFor({ timeout: 300000 });
+  const topicsSeconds = (Date.now() - t0) / 1000;
+  await page.getByTestId('words-source').waitFor({ timeout: 900000 });
+  const wordsSeconds = (Date.now() - t0) / 1000;
+  const longestTaskMs = Math.round(await page.evaluate(() => window.__longest));
+  const t1 = Date.now();
+  await page.reload();
+  await page.getByTestId('words-source').waitFor({ timeout: 300000 });
+  const cachedWordsSeconds = (Date.now() - t1) / 1000;
+  // A dictionary edit: 丁寧 added to the first topic.
+  await page.locator('section[aria-labelledby=dictionary-title] button.name').first().click();
+  await page.getByTestId('keyword-input').fill('丁寧');
+  const t2 = Date.now();
+  await page.getByTestId('keyword-add').click();
+  await page.getByTestId('retag-note').waitFor({ timeout: 300000 });
+  const editTagSeconds = (Date.now() - t2) / 1000;
+  await page.waitForFunction(() => /updated/.test(document.querySelector('[data-testid="words-source"]')?.textContent ?? ''), null, { timeout: 300000, polling: 50 });
+  const editWordsSeconds = (Date.now() - t2) / 1000;
+  const note = await page.getByTestId('retag-note').textContent();
+  await ctx.close();
+  return { topicsSeconds, wordsSeconds, cachedWordsSeconds, editTagSeconds, editWordsSeconds, longestTaskMs, note };
+}
+{
+  const rows = Number(process.env.BENCH_COMMENT_ROWS ?? Math.max(...sizes));
+  const path = join(outDir, `export-${rows}.csv`);
+  if (!existsSync(path)) await generateExport(path, rows);
+  const r = await commentsOnce(path);
+  const reread = /([\d,]+) of ([\d,]+) comments/.exec(r.note ?? '');
+  print({ bench: 'comments', rows, comments: reread ? Number(reread[2].replace(/,/g, '')) : null, topicsSeconds: r.topicsSeconds, wordsSeconds: r.wordsSeconds,
+    cachedWordsSeconds: r.cachedWordsSeconds, editTagSeconds: r.editTagSeconds, editReread: reread ? Number(reread[1].replace(/,/g, '')) : null,
+    editWordsSeconds: r.editWordsSeconds, longestTaskMs: r.longestTaskMs, where: 'chromium, comments view after import' });
+}
+
 // Recompute after a filter change: the engine on the answers, in Node.
 for (const rows of sizes) {
   const out = execSync(`npx tsx tests/bench/recompute.ts ${join(outDir, `export-${rows}.csv`)}`, { cwd: root, encoding: 'utf8' });

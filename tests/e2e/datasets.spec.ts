@@ -48,13 +48,22 @@ test('a file big enough to be read by two workers gives the same numbers as coun
   const path = join(dir, 'split.csv');
   const lines = ['customer_id,date,score,plan,comment'];
   let promoters = 0, detractors = 0, rows = 0;
+  // One unreadable score near the end, in the second worker's half: its row number must be the
+  // row as a spreadsheet numbers it (each record is one row, though its comment has two lines).
+  const BAD = 140_000;
   for (let i = 0; i < 150_000; i++) {
+    if (i === BAD) {
+      lines.push(`C1,2024-01-15,x,Pro,"bad"`);
+      continue;
+    }
     const score = (i * 7) % 11;
     if (score >= 9) promoters++;
     else if (score <= 6) detractors++;
     rows++;
     // Quoted comments with commas and line breaks around the middle of the file, where it is split.
-    lines.push(`C${i % 9000},2024-${String(1 + (i % 12)).padStart(2, '0')}-15,${score},${['Free', 'Pro', 'エンタープライズ'][i % 3]},"コメント ${i}, とても
+    // A plan value that only the second half has: its code must be merged, not confused.
+    const plan = i > 120_000 && i % 1000 === 0 ? 'Late' : ['Free', 'Pro', 'エンタープライズ'][i % 3];
+    lines.push(`C${i % 9000},2024-${String(1 + (i % 12)).padStart(2, '0')}-15,${score},${plan},"コメント ${i}, とても
 長い説明"`);
   }
   writeFileSync(path, lines.join('\n'));
@@ -64,6 +73,14 @@ test('a file big enough to be read by two workers gives the same numbers as coun
   const nps = (100 * (promoters - detractors)) / rows;
   await expect(page.getByTestId('nps-value')).toHaveText(`${nps > 0 ? '+' : '−'}${Math.abs(nps).toFixed(1)}`);
   await expect(page.getByTestId('customer-count')).toHaveText('9,000');
+  const rejected = page.getByTestId('rejected-rows').locator('tbody tr');
+  await expect(rejected).toHaveCount(1);
+  await expect(rejected.first()).toContainText(String(BAD + 2));
+  // The second half's own plan value is a segment value with its exact count.
+  const late = Array.from({ length: 150_000 }, (_, i) => i).filter((i) => i !== BAD && i > 120_000 && i % 1000 === 0).length;
+  await page.getByRole('link', { name: 'Segments' }).click();
+  const lateRow = page.getByTestId('segment-table').locator('tbody tr', { has: page.locator('td:first-child', { hasText: /^Late$/ }) });
+  await expect(lateRow.locator('td').nth(1)).toHaveText(late.toLocaleString('en-US'));
 });
 
 test('a big import shows rows, bytes and progress, and Cancel stores nothing', async ({ page }) => {

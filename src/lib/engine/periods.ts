@@ -133,6 +133,21 @@ export function dayRange(table: AnswerTable, include?: Uint8Array): { minDay: nu
   return minDay > maxDay ? null : { minDay, maxDay };
 }
 
+/**
+ * The period of every day in [minDay, maxDay] as a slot from 0 (the first period): a table when the
+ * range is small enough (a typed-array read per answer instead of calendar arithmetic), else
+ * computed. For counting loops over millions of answers.
+ */
+export function periodSlots(minDay: number, maxDay: number, options: PeriodOptions): { first: number; count: number; slot: (day: number) => number } {
+  const first = periodIndexOf(minDay, options);
+  const count = periodIndexOf(maxDay, options) - first + 1;
+  const span = maxDay - minDay + 1;
+  if (span > MAX_LOOKUP_DAYS) return { first, count, slot: (day) => periodIndexOf(day, options) - first };
+  const lookup = new Int32Array(span);
+  for (let d = 0; d < span; d++) lookup[d] = periodIndexOf(minDay + d, options) - first;
+  return { first, count, slot: (day) => lookup[day - minDay] };
+}
+
 export function npsByPeriod(table: AnswerTable, options: PeriodOptions, include?: Uint8Array): PeriodSummary[] {
   const { day, score, length } = table;
   const range = dayRange(table, include);

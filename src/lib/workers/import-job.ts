@@ -8,7 +8,7 @@ import type { DatasetFile, DatasetRecord } from '../db/database';
 import { concatTables, sliceTable, type AnswerTable } from '../engine/answers';
 import { encodeCustomers } from '../engine/customers';
 import { dropDuplicates } from '../engine/duplicates';
-import { importFiles } from '../ingest/pipeline';
+import { readFiles } from './parallel-read';
 import { identityOfPlans, type FilePlan } from '../ingest/preview';
 
 export type ImportTarget = { kind: 'new'; id: string; name: string; sample?: boolean } | { kind: 'append'; id: string };
@@ -34,11 +34,12 @@ export async function runImport(job: ImportJob, events: ImportEvents): Promise<v
   const sources = [];
   for (const f of job.files) sources.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
   const fileOffset = existing?.files.length ?? 0;
-  const built = importFiles(sources, job.plans, {
+  // Big files are split between this worker and a second one (parallel-read.ts).
+  const built = await readFiles(job.files, sources.map((s) => s.bytes), job.plans, {
     segments: existing?.segmentColumns,
     firstId: existing?.nextAnswerId ?? 0,
     fileOffset,
-    onProgress: (p) => events.progress(p.share, p.rows),
+    onProgress: (share, rows) => events.progress(share, rows),
   });
   const { kept, skippedPerFile } = dropDuplicates(existingTable, built.table);
 

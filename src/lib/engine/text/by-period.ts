@@ -2,7 +2,7 @@
 import type { AnswerTable } from '../answers';
 import { NO_DAY } from '../answers';
 import { dayToIso } from '../days';
-import { periodIndexOf, periodLabel, periodRange, type PeriodOptions } from '../periods';
+import { dayRange, periodLabel, periodRange, periodSlots, type PeriodOptions } from '../periods';
 import type { TopicTags } from './tag';
 
 export interface TopicPeriodCell {
@@ -24,38 +24,45 @@ export interface TopicPeriods {
 }
 
 export function topicsByPeriod(table: AnswerTable, tags: TopicTags, options: PeriodOptions, include?: Uint8Array): TopicPeriods {
-  const index = new Map<number, number>();
-  const order: number[] = [];
-  for (let i = 0; i < table.length; i++) {
-    if ((include && !include[i]) || table.day[i] === NO_DAY) continue;
-    const p = periodIndexOf(table.day[i], options);
-    if (!index.has(p)) index.set(p, 0), order.push(p);
-  }
-  order.sort((a, b) => a - b);
-  order.forEach((p, k) => index.set(p, k));
-  const periods = order.map((p) => periodLabel(p, options));
-  const ranges = order.map((p) => {
-    const r = periodRange(p, options);
-    return { from: dayToIso(r.from), to: dayToIso(r.to) };
-  });
-  const byTopic = tags.topicIds.map(() => periods.map((period) => ({ period, mentions: 0, positive: 0, negative: 0, commented: 0 })));
-  const commented = new Int32Array(periods.length);
-  for (let i = 0; i < table.length; i++) {
-    if ((include && !include[i]) || table.day[i] === NO_DAY) continue;
-    const k = index.get(periodIndexOf(table.day[i], options))!;
-    const bits = tags.mask[i];
-    if (tags.written[i]) commented[k]++;
-    if (!bits) continue;
-    for (let t = 0; t < tags.topicIds.length; t++) {
-      if (!(bits & (1 << t))) continue;
-      const cell = byTopic[t][k];
-      cell.mentions++;
-      const pol = tags.polarity[t * tags.length + i];
-      if (pol > 0) cell.positive++;
-      else if (pol < 0) cell.negative++;
+  const topicCount = tags.topicIds.length;
+  const range = dayRange(table, include);
+  if (!range) return { periods: [], ranges: [], byTopic: tags.topicIds.map(() => []) };
+  const { first, count, slot } = periodSlots(range.minDay, range.maxDay, options);
+  // Per period slot: answers, written comments, and per topic mentions / positive / negative.
+  const answers = new Int32Array(count);
+  const commented = new Int32Array(count);
+  const counts = new Int32Array(count * topicCount * 3);
+  const { day, length } = table;
+  const { mask, polarity, written } = tags;
+  for (let i = 0; i < length; i++) {
+    const d = day[i];
+    if (d === NO_DAY || (include !== undefined && include[i] === 0)) continue;
+    const k = slot(d);
+    answers[k]++;
+    if (written[i]) commented[k]++;
+    // Only the topics the answer mentions: one step per set bit.
+    for (let bits = mask[i]; bits !== 0; bits &= bits - 1) {
+      const t = 31 - Math.clz32(bits & -bits);
+      const at = (k * topicCount + t) * 3;
+      counts[at]++;
+      const pol = polarity[t * length + i];
+      if (pol > 0) counts[at + 1]++;
+      else if (pol < 0) counts[at + 2]++;
     }
   }
-  byTopic.forEach((cells) => cells.forEach((c, k) => (c.commented = commented[k])));
+  const slots: number[] = [];
+  for (let k = 0; k < count; k++) if (answers[k]) slots.push(k);
+  const periods = slots.map((k) => periodLabel(first + k, options));
+  const ranges = slots.map((k) => {
+    const r = periodRange(first + k, options);
+    return { from: dayToIso(r.from), to: dayToIso(r.to) };
+  });
+  const byTopic = tags.topicIds.map((_, t) =>
+    slots.map((k, j) => {
+      const at = (k * topicCount + t) * 3;
+      return { period: periods[j], mentions: counts[at], positive: counts[at + 1], negative: counts[at + 2], commented: commented[k] };
+    }),
+  );
   return { periods, ranges, byTopic };
 }
 
@@ -80,11 +87,9 @@ export function topicsBySegment(table: AnswerTable, tags: TopicTags, codes: Uint
     // Answers saying only 特になし / N/A are not "commented" (tags.commented does the same).
     if ((include && !include[i]) || !tags.written[i]) continue;
     const code = codes[i];
-    const bits = tags.mask[i];
     commented[code]++;
-    if (!bits) continue;
-    for (let t = 0; t < topicCount; t++) {
-      if (!(bits & (1 << t))) continue;
+    for (let bits = tags.mask[i]; bits !== 0; bits &= bits - 1) {
+      const t = 31 - Math.clz32(bits & -bits);
       const at = (code * topicCount + t) * 3;
       counts[at]++;
       const pol = tags.polarity[t * tags.length + i];
@@ -106,14 +111,12 @@ export function topicsBySegment(table: AnswerTable, tags: TopicTags, codes: Uint
 
 /** Mentions of each topic among promoters, passives and detractors (what each group talks about). */
 export function topicsByCategory(table: AnswerTable, tags: TopicTags, include?: Uint8Array): Array<{ promoter: number; passive: number; detractor: number }> {
-  const out = tags.topicIds.map(() => ({ promoter: 0, passive: 0, detractor: 0 }));
+  const counts = new Int32Array(tags.topicIds.length * 3);
   for (let i = 0; i < table.length; i++) {
     if (include && !include[i]) continue;
-    const bits = tags.mask[i];
-    if (!bits) continue;
     const s = table.score[i];
-    const group = s >= 9 ? 'promoter' : s >= 7 ? 'passive' : 'detractor';
-    for (let t = 0; t < tags.topicIds.length; t++) if (bits & (1 << t)) out[t][group]++;
+    const group = s >= 9 ? 0 : s >= 7 ? 1 : 2;
+    for (let bits = tags.mask[i]; bits !== 0; bits &= bits - 1) counts[(31 - Math.clz32(bits & -bits)) * 3 + group]++;
   }
-  return out;
+  return tags.topicIds.map((_, t) => ({ promoter: counts[t * 3], passive: counts[t * 3 + 1], detractor: counts[t * 3 + 2] }));
 }

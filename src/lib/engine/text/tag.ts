@@ -126,19 +126,22 @@ export class CommentTagger {
  */
 export function tallyTopics(tags: Pick<TopicTags, 'topicIds' | 'mask' | 'polarity' | 'length'>, include?: Uint8Array): TopicTally[] {
   const { mask, polarity, length: n } = tags;
-  return tags.topicIds.map((id, t) => {
-    const tally: TopicTally = { id, mentions: 0, positive: 0, negative: 0, neutral: 0 };
-    const bit = 1 << t;
-    const base = t * n;
-    for (let i = 0; i < n; i++) {
-      if (!(mask[i] & bit) || (include && !include[i])) continue;
-      tally.mentions++;
-      const p = polarity[base + i];
-      if (p > 0) tally.positive++;
-      else if (p < 0) tally.negative++;
-      else tally.neutral++;
+  // Per topic: mentions, positive, negative (neutral is the rest). One pass, one step per set bit.
+  const counts = new Int32Array(tags.topicIds.length * 3);
+  for (let i = 0; i < n; i++) {
+    let bits = mask[i];
+    if (bits === 0 || (include !== undefined && include[i] === 0)) continue;
+    for (; bits !== 0; bits &= bits - 1) {
+      const t = 31 - Math.clz32(bits & -bits);
+      counts[t * 3]++;
+      const p = polarity[t * n + i];
+      if (p > 0) counts[t * 3 + 1]++;
+      else if (p < 0) counts[t * 3 + 2]++;
     }
-    return tally;
+  }
+  return tags.topicIds.map((id, t) => {
+    const [mentions, positive, negative] = [counts[t * 3], counts[t * 3 + 1], counts[t * 3 + 2]];
+    return { id, mentions, positive, negative, neutral: mentions - positive - negative };
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import type { AnswerTable } from '../answers';
 import { NO_DAY } from '../answers';
-import { periodIndexOf, type PeriodOptions } from '../periods';
+import { periodRange, periodSlots, type PeriodOptions } from '../periods';
 import { keyWords, type KeyWord } from './keyness';
 import { countsToMap, countWordsByGroup, topWordsOf, type WordIndex } from './word-index';
 
@@ -62,9 +62,14 @@ export const G2_CRITICAL_05 = 3.841;
  */
 export function periodWords(index: WordIndex, table: AnswerTable, options: PeriodOptions, period: number, previous: number, include?: Uint8Array, limit = 15): PeriodWords {
   const group = new Uint8Array(Math.min(table.length, index.ends.length));
+  // Period of a day through a lookup over the two periods' days: no calendar arithmetic per answer.
+  const from = Math.min(periodRange(period, options).from, periodRange(previous, options).from);
+  const to = Math.max(periodRange(period, options).to, periodRange(previous, options).to);
+  const { first, slot } = periodSlots(from, to, options);
   for (let i = 0; i < group.length; i++) {
-    if ((include && !include[i]) || table.day[i] === NO_DAY) continue;
-    const p = periodIndexOf(table.day[i], options);
+    const d = table.day[i];
+    if ((include && !include[i]) || d === NO_DAY || d < from || d > to) continue;
+    const p = first + slot(d);
     group[i] = p === period ? 1 : p === previous ? 2 : 0;
   }
   const [now, before] = countWordsByGroup(index, group, 2);
