@@ -4,29 +4,45 @@
  * must not count an answer twice.
  */
 import { TEXT_COLUMN_NAMES, TYPED_COLUMN_NAMES, type AnswerTable } from './answers';
-import { textAt, type TextColumn } from './text-column';
+import type { TextColumn } from './text-column';
 
-const textLength = (c: TextColumn, i: number) => c.ends[i] - (i === 0 ? 0 : c.ends[i - 1]);
+const startOf = (c: TextColumn, i: number) => (i === 0 ? 0 : c.ends[i - 1]);
 
-/** A 32-bit hash of date, time, score and the lengths of the texts: equal for duplicates. */
+/**
+ * Mixes a text cell into a hash: its length and up to 12 of its characters spread over it. Real
+ * exports repeat dates, scores and comment lengths a lot (short stock phrases); with the
+ * characters in, answers that differ rarely share a hash, so strings are seldom compared.
+ */
+function mixText(h: number, c: TextColumn, i: number): number {
+  const from = startOf(c, i), length = c.ends[i] - from;
+  h = Math.imul(h ^ length, 0x165667b1);
+  const step = length <= 12 ? 1 : Math.floor(length / 12);
+  for (let k = 0; k < length && k < 12 * step; k += step) h = Math.imul(h ^ c.text.charCodeAt(from + k), 0x85ebca6b);
+  return h;
+}
+
+/** A 32-bit hash of date, time, score and the texts: equal for duplicates. */
 function hashOf(t: AnswerTable, i: number): number {
   let h = Math.imul(t.day[i] ^ 0x9e3779b9, 0x85ebca6b);
   h = Math.imul(h ^ (t.seconds[i] + 1), 0xc2b2ae35);
   h = Math.imul(h ^ t.score[i], 0x27d4eb2f);
-  h = Math.imul(h ^ textLength(t.account, i), 0x165667b1);
-  h = Math.imul(h ^ textLength(t.respondent, i), 0x85ebca6b);
-  h = Math.imul(h ^ textLength(t.comment, i), 0xc2b2ae35);
+  h = mixText(h, t.account, i);
+  h = mixText(h, t.respondent, i);
+  h = mixText(h, t.comment, i);
   return (h ^ (h >>> 16)) >>> 0;
 }
 
 function sameAnswer(a: AnswerTable, i: number, b: AnswerTable, j: number): boolean {
-  return a.day[i] === b.day[j] && a.seconds[i] === b.seconds[j] && a.score[i] === b.score[j] && sameText(a, i, b, j);
+  return a.day[i] === b.day[j] && a.seconds[i] === b.seconds[j] && a.score[i] === b.score[j]
+    && sameText(a.account, i, b.account, j) && sameText(a.respondent, i, b.respondent, j) && sameText(a.comment, i, b.comment, j);
 }
 
-function sameText(a: AnswerTable, i: number, b: AnswerTable, j: number): boolean {
-  return textAt(a.account, i) === textAt(b.account, j)
-    && textAt(a.respondent, i) === textAt(b.respondent, j)
-    && textAt(a.comment, i) === textAt(b.comment, j);
+/** Cell i of one column equals cell j of another, compared in place (no substring made). */
+function sameText(a: TextColumn, i: number, b: TextColumn, j: number): boolean {
+  const fa = startOf(a, i), fb = startOf(b, j), length = a.ends[i] - fa;
+  if (b.ends[j] - fb !== length) return false;
+  for (let k = 0; k < length; k++) if (a.text.charCodeAt(fa + k) !== b.text.charCodeAt(fb + k)) return false;
+  return true;
 }
 
 export interface DuplicateResult {
@@ -59,7 +75,9 @@ export function dropDuplicates(existing: AnswerTable | null, incoming: AnswerTab
     hashes[i] = hashOf(existing!, i);
     insert(i);
   }
-  const keep: number[] = [];
+  // Flags, not a list of kept indices: a million-entry number array is itself a cost.
+  const duplicateAt = new Uint8Array(incoming.length);
+  let duplicates = 0;
   const skippedPerFile = new Map<number, number>();
   for (let i = 0; i < incoming.length; i++) {
     const n = before + i;
@@ -70,14 +88,24 @@ export function dropDuplicates(existing: AnswerTable | null, incoming: AnswerTab
       duplicate = m < before ? sameAnswer(existing!, m, incoming, i) : sameAnswer(incoming, m - before, incoming, i);
     }
     if (duplicate) {
+      duplicateAt[i] = 1;
+      duplicates++;
       skippedPerFile.set(incoming.file[i], (skippedPerFile.get(incoming.file[i]) ?? 0) + 1);
-    } else {
-      insert(n);
-      keep.push(i);
-    }
+    } else insert(n);
   }
-  if (keep.length === incoming.length) return { kept: incoming, skippedPerFile };
-  return { kept: selectRows(incoming, keep), skippedPerFile };
+  if (duplicates === 0) return { kept: incoming, skippedPerFile };
+  const runs: Array<[number, number]> = [];
+  for (let i = 0; i < incoming.length; ) {
+    if (duplicateAt[i]) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < incoming.length && !duplicateAt[end]) end++;
+    runs.push([i, end]);
+    i = end;
+  }
+  return { kept: selectRuns(incoming, runs, incoming.length - duplicates), skippedPerFile };
 }
 
 /** Runs of neighbouring indices as [first, last + 1) pairs: duplicates are rare, runs are long. */
@@ -120,8 +148,11 @@ function selectText(column: TextColumn, runs: ReadonlyArray<[number, number]>, l
 
 /** The rows at `indices` (ascending), as a new table. */
 export function selectRows(table: AnswerTable, indices: readonly number[]): AnswerTable {
-  const runs = runsOf(indices);
-  const n = indices.length;
+  return selectRuns(table, runsOf(indices), indices.length);
+}
+
+/** The rows of `runs` ([first, last + 1) pairs, ascending; `n` rows in all), as a new table. */
+function selectRuns(table: AnswerTable, runs: ReadonlyArray<[number, number]>, n: number): AnswerTable {
   const out = { length: n, segments: table.segments.map((c) => selectColumn(c, runs, n)) } as unknown as AnswerTable;
   for (const name of TYPED_COLUMN_NAMES) (out as unknown as Record<string, Column>)[name] = selectColumn(table[name] as Column, runs, n);
   for (const name of TEXT_COLUMN_NAMES) out[name] = selectText(table[name], runs, n);

@@ -22,7 +22,9 @@ export function mergeHalves(a: BuiltAnswers, b: BuiltAnswers, rowShift: number, 
       if (code === undefined) index.set(v, (code = values.push(v) - 1));
       return code;
     });
-    const codes = b.table.segments[s].map((c) => translate[c]);
+    const from = b.table.segments[s];
+    const codes = new Uint16Array(from.length);
+    for (let i = 0; i < from.length; i++) codes[i] = translate[from[i]];
     return { target, codes };
   });
 
@@ -35,10 +37,18 @@ export function mergeHalves(a: BuiltAnswers, b: BuiltAnswers, rowShift: number, 
     return mapped;
   });
 
+  // Plain loops: TypedArray.map with a callback costs several times more per element.
+  const n = b.table.length;
+  const row = new Uint32Array(n), customer = new Uint32Array(n);
+  const customerMap = Uint32Array.from(customerOf);
+  for (let i = 0; i < n; i++) {
+    row[i] = b.table.row[i] + rowShift;
+    customer[i] = customerMap[b.table.customer[i]];
+  }
   const second: AnswerTable = {
     ...b.table,
-    row: b.table.row.map((r) => r + rowShift),
-    customer: b.table.customer.map((c) => customerOf[c]),
+    row,
+    customer,
     segments: segmentColumns.map((_, target) => bSegments.find((s) => s.target === target)?.codes ?? new Uint16Array(b.table.length)),
   };
   const first: AnswerTable = { ...a.table, segments: segmentColumns.map((_, s) => a.table.segments[s] ?? new Uint16Array(a.table.length)) };

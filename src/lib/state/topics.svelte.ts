@@ -12,6 +12,8 @@ export class CommentTopics {
   topics = $state.raw<Topic[]>(DEFAULT_TOPICS);
   tags = $state.raw<TopicTags | null>(null);
   status = $state<'idle' | 'tagging' | 'ready' | 'failed'>('idle');
+  /** The dictionary in use is known (read from IndexedDB, or the default): tagging may still run. */
+  loaded = $state(false);
   /** The last tagging: comments read and seconds taken (an edit re-reads only what it can change). */
   last = $state<{ reread: number; seconds: number; edit: boolean } | null>(null);
   #table: AnswerTable | null = null;
@@ -22,6 +24,7 @@ export class CommentTopics {
     this.#table = table;
     this.#key = key;
     this.topics = (await loadDictionary().catch(() => null)) ?? DEFAULT_TOPICS;
+    this.loaded = true;
     await this.#tag();
   }
 
