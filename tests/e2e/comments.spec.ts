@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { importFiles, sharedFixture } from './helpers';
+import { sampleCsv } from '../../src/lib/engine/sample';
 
 test.use({ locale: 'en-US' });
 
@@ -83,7 +84,11 @@ test('topics over time with events: a bar opens its comments, a comment opens it
   await items.first().getByTestId('customer-history').click();
   const history = items.first().getByTestId('history-list');
   await expect(history).toBeVisible();
-  expect(await history.locator('li').count()).toBeGreaterThanOrEqual(1);
+  // As many answers as the sample's CSV has rows for that account.
+  const account = (await items.first().getByTestId('customer-history').textContent())!.trim();
+  const rowsOfAccount = sampleCsv().split('\n').filter((line) => line.split(',').includes(account)).length;
+  expect(rowsOfAccount).toBeGreaterThanOrEqual(1);
+  await expect(history.locator('li:not(.caption)')).toHaveCount(rowsOfAccount);
   await expect(history.locator('li.this')).toHaveCount(1);
 
   // Topic × segment: one row per plan.
