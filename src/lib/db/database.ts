@@ -93,8 +93,8 @@ export interface StoredDictionary {
 export interface StoredWordIndex {
   datasetId: string;
   tokeniserVersion: number;
-  /** The dataset's updatedAt when the index was made: an append or a removed file makes it stale. */
-  datasetUpdatedAt: number;
+  /** answersKey of the dataset when the index was made: an append or a removed file makes it stale. */
+  answersKey: string;
   answerCount: number;
   /** Dictionary keywords kept whole when it was made. */
   keep: string[];

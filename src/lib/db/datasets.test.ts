@@ -89,7 +89,7 @@ describe('renameDataset and deleteDataset', () => {
 
 describe('the cached word index', () => {
   const stored = (datasetId: string) => ({
-    datasetId, tokeniserVersion: 1, datasetUpdatedAt: 1, answerCount: 3, keep: ['料金'],
+    datasetId, tokeniserVersion: 1, answersKey: `${datasetId}@3:3`, answerCount: 3, keep: ['料金'],
     words: ['料金', '高い'], tokens: Uint32Array.from([0, 1, 0]), ends: Uint32Array.from([2, 2, 3]), builtAt: 5,
   });
 

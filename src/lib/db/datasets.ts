@@ -53,9 +53,11 @@ export async function appendAnswers(
     nextAnswerId,
     updatedAt: Date.now(),
   };
-  await db.transaction('rw', db.datasets, db.chunks, async () => {
+  await db.transaction('rw', [db.datasets, db.chunks, db.wordIndexes], async () => {
     for (const chunk of chunks) await db.chunks.add(chunk);
     await db.datasets.put(full);
+    // The words of the old answers would be rebuilt anyway: free their space now.
+    await db.wordIndexes.delete(record.id);
   });
   return full;
 }
@@ -64,10 +66,12 @@ export async function appendAnswers(
 export async function replaceAnswers(record: DatasetRecord, table: AnswerTable, db: NpsLinesDatabase = database()): Promise<DatasetRecord> {
   const chunks = chunksOf(record.id, table, 0);
   const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: chunks.length, updatedAt: Date.now() };
-  await db.transaction('rw', db.datasets, db.chunks, async () => {
+  await db.transaction('rw', [db.datasets, db.chunks, db.wordIndexes], async () => {
     await db.chunks.where('datasetId').equals(record.id).delete();
     for (const chunk of chunks) await db.chunks.add(chunk);
     await db.datasets.put(full);
+    // The removed rows' words must not stay behind in the store.
+    await db.wordIndexes.delete(record.id);
   });
   return full;
 }

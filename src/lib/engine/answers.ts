@@ -168,3 +168,12 @@ export function tableFromRows(rows: readonly AnswerRow[], segmentCount = 0): Ans
   t.phase = packText(rows.map((r) => r.phase ?? ''));
   return t;
 }
+
+/**
+ * Names the dataset's answers as they are now: an append raises nextAnswerId, a removed file
+ * lowers answerCount, a rename changes neither. Caches made from the answers (tags in the text
+ * worker, the word index) are valid while this stays the same.
+ */
+export function answersKey(record: { id: string; nextAnswerId: number; answerCount: number }): string {
+  return `${record.id}@${record.nextAnswerId}:${record.answerCount}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableFromRows, NO_DAY } from './answers';
+import { answersKey, tableFromRows, NO_DAY } from './answers';
 import { answersOfCustomer, encodeCustomers } from './customers';
 import { isoToDay } from '../ingest/values';
 
@@ -16,5 +16,15 @@ describe('answersOfCustomer', () => {
     expect(answersOfCustomer(table, table.customer[0])).toEqual([3, 0, 4, 2]);
     expect(answersOfCustomer(table, table.customer[1])).toEqual([1]);
     expect(answersOfCustomer(table, 0)).toEqual([]);
+  });
+});
+
+describe('answersKey', () => {
+  it('changes when answers are appended or removed, not on a rename', () => {
+    const record = { id: 'd', name: 'a', nextAnswerId: 100, answerCount: 100 };
+    expect(answersKey({ ...record, name: 'b' })).toBe(answersKey(record));
+    expect(answersKey({ ...record, nextAnswerId: 150, answerCount: 150 })).not.toBe(answersKey(record));
+    expect(answersKey({ ...record, answerCount: 60 })).not.toBe(answersKey(record));
+    expect(answersKey({ ...record, id: 'e' })).not.toBe(answersKey(record));
   });
 });

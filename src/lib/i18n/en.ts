@@ -278,6 +278,7 @@ export const en = {
   'dictionary.keyword': 'New keyword',
   'dictionary.add': 'Add',
   'dictionary.remove': 'Remove keyword',
+  'dictionary.tooMany': 'A dictionary holds at most {max} topics: remove one first.',
   'dictionary.retagged': 'Tags updated in {seconds} s: {reread} of {commented} comments read again (only those the edit can change).',
   'dictionary.noContext': 'No comment matches this keyword.',
   'dictionary.contextOf': 'Newest comments that “{keyword}” matches:',

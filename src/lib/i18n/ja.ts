@@ -280,6 +280,7 @@ export const ja: Record<MessageKey, string> = {
   'dictionary.keyword': '新しいキーワード',
   'dictionary.add': '追加',
   'dictionary.remove': 'キーワードを削除',
+  'dictionary.tooMany': '辞書に登録できるトピックは {max} 個までです。先にどれかを削除してください。',
   'dictionary.retagged': 'タグを {seconds} 秒で更新しました：コメント {commented} 件のうち、編集で変わりうる {reread} 件だけを読み直しました。',
   'dictionary.noContext': 'このキーワードに一致するコメントはありません。',
   'dictionary.contextOf': '「{keyword}」に一致した最近のコメント：',

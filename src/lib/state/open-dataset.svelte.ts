@@ -14,6 +14,7 @@ import { encodeCustomers } from '../engine/customers';
 import type { Rejection } from '../ingest/values';
 import { loadedDatasets } from './loaded-datasets.svelte';
 import { tagInWorker } from '../workers';
+import { answersKey } from '../engine/answers';
 
 export class OpenDataset {
   id = $state('');
@@ -77,7 +78,7 @@ export class OpenDataset {
     const [{ buildReport }, { DEFAULT_TOPICS }] = await Promise.all([import('../engine/report'), import('../engine/text/dictionary')]);
     const dictionary = topics ?? DEFAULT_TOPICS;
     // Comments are tagged in the text worker: reading a million of them here would freeze the page.
-    const tags = await tagInWorker({ comment: table.comment, score: table.score, topics: dictionary, key: `${record.id}@${record.updatedAt}` }).then((r) => r.tags, () => undefined);
+    const tags = await tagInWorker({ comment: table.comment, score: table.score, topics: dictionary, key: answersKey(record) }).then((r) => r.tags, () => undefined);
     return buildReport({
       name: record.name,
       files: record.files.map((f) => f.name),

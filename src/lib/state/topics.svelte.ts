@@ -18,12 +18,17 @@ export class CommentTopics {
   last = $state<{ reread: number; seconds: number; edit: boolean } | null>(null);
   #table: AnswerTable | null = null;
   #key = '';
+  /** Counts edits, so that a dictionary read from storage never overwrites a newer edit. */
+  #edits = 0;
 
   /** `key` names the answers (dataset id and version), so the worker can patch tags after an edit. */
   async open(table: AnswerTable, key: string): Promise<void> {
     this.#table = table;
     this.#key = key;
-    this.topics = (await loadDictionary().catch(() => null)) ?? DEFAULT_TOPICS;
+    const edits = this.#edits;
+    const stored = (await loadDictionary().catch(() => null)) ?? DEFAULT_TOPICS;
+    // An edit made while the stored dictionary was being read wins over what was read.
+    if (edits === this.#edits) this.topics = stored;
     this.loaded = true;
     await this.#tag();
   }
@@ -44,12 +49,14 @@ export class CommentTopics {
   }
 
   async update(topics: Topic[]): Promise<void> {
+    this.#edits++;
     this.topics = topics;
     await saveDictionary(topics);
     await this.#tag(true);
   }
 
   async reset(): Promise<void> {
+    this.#edits++;
     await resetDictionary();
     this.topics = DEFAULT_TOPICS;
     await this.#tag(true);

@@ -6,7 +6,7 @@
  */
 import type { DatasetRecord } from '../db/database';
 import { loadWordIndex, saveWordIndex } from '../db/word-index';
-import type { AnswerTable } from '../engine/answers';
+import { answersKey, type AnswerTable } from '../engine/answers';
 import type { Topic } from '../engine/text/dictionary';
 import { keepWholeWords, TOKENISER_VERSION, type WordIndex } from '../engine/text/word-index';
 import { patchWordIndexInWorker, wordIndexInWorkers } from '../workers';
@@ -15,66 +15,89 @@ type Status = 'idle' | 'loading' | 'counting' | 'ready' | 'failed';
 
 export class CommentWords {
   index = $state.raw<WordIndex | null>(null);
+  /** The answers the index was made from: a view counts it only against those. */
+  table = $state.raw<AnswerTable | null>(null);
   status = $state<Status>('idle');
   /** Share of comments tokenised so far while counting (0…1). */
   progress = $state(0);
   /** Where the words came from, for the note under the panel. */
   source = $state<'cache' | 'built' | 'patched' | null>(null);
   seconds = $state(0);
-  #table: AnswerTable | null = null;
-  #record: DatasetRecord | null = null;
+  #key = '';
   #keep: string[] = [];
   #queue: Promise<void> = Promise.resolve();
   #cancel: (() => void) | null = null;
+  /** Bumped when another dataset (or version of it) is opened or the view closes: older work stops. */
+  #generation = 0;
 
   /** Brings the index up to date with this dataset and dictionary (idempotent; calls run in order). */
   sync(record: DatasetRecord, table: AnswerTable, topics: readonly Topic[]): Promise<void> {
     const keep = keepWholeWords(topics);
-    this.#queue = this.#queue.then(() => this.#sync(record, table, keep)).catch(() => {
-      this.status = 'failed';
-    });
+    const key = answersKey(record);
+    if (key !== this.#key) {
+      // Another dataset: stop what runs for the previous one rather than wait for it.
+      this.#generation++;
+      this.#cancel?.();
+      this.#cancel = null;
+      this.#key = key;
+      this.index = null;
+      this.table = null;
+    }
+    const generation = this.#generation;
+    this.#queue = this.#queue
+      .catch(() => undefined)
+      .then(() => (generation === this.#generation ? this.#sync(record, table, keep, generation) : undefined))
+      .catch(() => {
+        if (generation === this.#generation) this.status = 'failed';
+      });
     return this.#queue;
   }
 
   /** Stops a build in progress (the view was left). */
   close(): void {
+    this.#generation++;
     this.#cancel?.();
     this.#cancel = null;
   }
 
-  async #sync(record: DatasetRecord, table: AnswerTable, keep: string[]): Promise<void> {
+  async #sync(record: DatasetRecord, table: AnswerTable, keep: string[], generation: number): Promise<void> {
+    const current = () => generation === this.#generation;
     const started = performance.now();
-    if (this.#table !== table || this.#record?.updatedAt !== record.updatedAt || !this.index) {
-      this.#table = table;
-      this.#record = record;
+    if (this.table !== table || !this.index) {
       this.index = null;
       this.status = 'loading';
       const cached = await loadWordIndex(record.id).catch(() => null);
-      if (cached && cached.tokeniserVersion === TOKENISER_VERSION && cached.datasetUpdatedAt === record.updatedAt && cached.answerCount === table.length) {
+      if (!current()) return;
+      if (cached && cached.tokeniserVersion === TOKENISER_VERSION && cached.answersKey === answersKey(record) && cached.answerCount === table.length) {
         this.#keep = cached.keep;
         this.index = { words: cached.words, tokens: cached.tokens, ends: cached.ends };
         this.source = 'cache';
       } else {
         this.status = 'counting';
         this.progress = 0;
-        const job = wordIndexInWorkers(table.comment, keep, (share) => (this.progress = share));
+        const job = wordIndexInWorkers(table.comment, keep, (share) => current() && (this.progress = share));
         this.#cancel = job.cancel;
-        this.index = await job.done;
+        const index = await job.done;
+        if (!current()) return;
         this.#cancel = null;
+        this.index = index;
         this.#keep = keep;
         this.source = 'built';
         await this.#store(record, table);
       }
+      this.table = table;
     }
     const changed = symmetricDifference(this.#keep, keep);
     if (changed.length && this.index) {
       this.status = 'counting';
       const { index } = await patchWordIndexInWorker(this.index, table.comment, changed, keep);
+      if (!current()) return;
       this.index = index;
       this.#keep = keep;
       this.source = 'patched';
       await this.#store(record, table);
     }
+    if (!current()) return;
     this.seconds = (performance.now() - started) / 1000;
     this.status = 'ready';
   }
@@ -86,7 +109,7 @@ export class CommentWords {
     await saveWordIndex({
       datasetId: record.id,
       tokeniserVersion: TOKENISER_VERSION,
-      datasetUpdatedAt: record.updatedAt,
+      answersKey: answersKey(record),
       answerCount: table.length,
       keep: this.#keep,
       words: index.words,

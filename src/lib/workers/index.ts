@@ -93,6 +93,11 @@ export function tagInWorker(request: TagRequest): Promise<{ tags: TopicTags; rer
   return next;
 }
 
+/** The dataset views were left: the text worker forgets the comments it kept for quick re-tagging. */
+export function releaseTextWorker(): void {
+  textWorker?.postMessage({ kind: 'release' });
+}
+
 /** Fewer comments than this are not worth a second worker's start-up. */
 const ONE_WORKER_BELOW = 5000;
 

@@ -53,9 +53,10 @@ function tag(request: TagRequest): void {
   scope.postMessage({ type: 'done', tags: sent, reread } satisfies TagReply, [sent.mask.buffer as ArrayBuffer, sent.polarity.buffer as ArrayBuffer, sent.written.buffer as ArrayBuffer]);
 }
 
-self.onmessage = (event: MessageEvent<TagRequest | WordIndexRequest | WordPatchRequest>) => {
+self.onmessage = (event: MessageEvent<TagRequest | WordIndexRequest | WordPatchRequest | { kind: 'release' }>) => {
   try {
-    if ('kind' in event.data) words(event.data);
+    if ('kind' in event.data && event.data.kind === 'release') memo = null;
+    else if ('kind' in event.data) words(event.data);
     else tag(event.data);
   } catch (error) {
     scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies TagReply);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cutAt, foldWithOrigins, highlightSpans, keywordInContext } from './highlight';
+import { cutAt, foldWithOrigins, highlightSpans, keywordInContext, searchPattern } from './highlight';
 import { packText } from '../text-column';
+import { normaliseComment } from './normalise';
+import { sampleCsv } from '../sample';
 import { compileTopic } from './topics';
 import { DEFAULT_TOPICS } from './dictionary';
 
@@ -54,5 +56,38 @@ describe('keywordInContext', () => {
   it('stops at the limit and honours the filter', () => {
     expect(keywordInContext(comments, support, 1).map((l) => l.answer)).toEqual([4]);
     expect(keywordInContext(comments, support, 6, 24, Uint8Array.from([1, 1, 1, 0, 0])).map((l) => l.answer)).toEqual([0]);
+  });
+});
+
+describe('foldWithOrigins folds as tagging does', () => {
+  it('gives normaliseComment\'s text for the sample\'s comments and for the awkward cases', () => {
+    const awkward = ['サ−バが落ちた', 'サーバー、ユーザー', 'ｻｰﾊﾞｰ が  重い', 'Don’t   like\r\n\r\n  it', '月末〜月初', 'インターフェース', 'ＣＳＶ　出力', ' 前後に空白 ', 'ダウンロード―ー'];
+    const comments = [...awkward, ...sampleCsv().split('\n').slice(1, 800)];
+    for (const text of comments) expect(foldWithOrigins(text).folded.trim()).toBe(normaliseComment(text));
+  });
+
+  it('marks a keyword the tagger matched through a folding (dash for ー, word-final ー)', () => {
+    expect(marked('サ−バが落ちた', '', [/サーバ/])).toEqual(['サ−バ']);
+    expect(marked('サーバーが落ちた', 'サーバ')).toEqual(['サーバー']);
+    expect(keywordInContext(packText(['サ−バが落ちた']), /サーバ/)[0].match).toBe('サ−バ');
+  });
+
+  it('ends a mark after the whole piece a match ends in', () => {
+    expect(marked('㍿㍿', '会社株')).toEqual(['㍿㍿']);
+  });
+
+  it('finds an English search term at the start of a word only', () => {
+    expect(marked('Start the article', 'art')).toEqual(['art']);
+    expect(highlightSpans('Start the article', 'art')).toEqual([{ start: 10, end: 13 }]);
+    expect(marked('サポートが遅い', 'ート')).toEqual(['ート']);
+  });
+});
+
+describe('searchPattern', () => {
+  it('folds the search like the comments', () => {
+    expect(searchPattern('サーバー')!.source).toBe('サーバ');
+    expect(searchPattern('ｻｰﾊﾞｰ')!.source).toBe('サーバ');
+    expect(marked('ｻｰﾊﾞｰが重い', 'サーバー')).toEqual(['ｻｰﾊﾞｰ']);
+    expect(searchPattern('  ')).toBeNull();
   });
 });

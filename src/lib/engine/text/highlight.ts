@@ -14,44 +14,106 @@ export interface Span {
 
 /** Half-width voiced sound marks fold together with the kana before them (ﾎﾟ → ポ). */
 const isVoicedMark = (c: number) => c === 0xff9e || c === 0xff9f;
+const isKatakana = (c: number) => c >= 0x30a1 && c <= 0x30fa;
+const LONG_VOWEL = 0x30fc;
+const DASH = /[-\u2010-\u2015\u2212]/;
+const SPACE = /[ \t\u3000\u00a0\r\n]/;
 
-export function foldWithOrigins(text: string): { folded: string; origin: Int32Array } {
-  let folded = '';
-  const origins: number[] = [];
+/**
+ * The comment folded as normaliseComment folds it (NFKC, lower case, a dash after katakana read
+ * as ー, a word-final ー dropped, 〜 as ~, typographic apostrophes, runs of white space as one), with
+ * for every folded character the span of the original it came from: `origin[k]` its start,
+ * `originEnd[k]` its end. Folded piece by piece, so a mark can always be mapped back.
+ */
+export function foldWithOrigins(text: string): { folded: string; origin: Int32Array; originEnd: Int32Array } {
+  const chars: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (let i = 0; i < text.length; ) {
     let end = i + 1;
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && end < text.length) end++;
     while (end < text.length && isVoicedMark(text.charCodeAt(end))) end++;
-    const piece = text.slice(i, end).normalize('NFKC').toLowerCase();
-    folded += piece;
-    for (let k = 0; k < piece.length; k++) origins.push(i);
+    let piece = text.slice(i, end).normalize('NFKC').toLowerCase();
+    if (piece === '\u301c') piece = '~';
+    else if (piece === '\u2018' || piece === '\u2019') piece = "'";
+    for (const ch of piece) {
+      const last = chars.length - 1;
+      if (SPACE.test(ch)) {
+        // One space for a run of white space (a line break is kept as a break).
+        const breaks = ch === '\n' || ch === '\r';
+        if (last >= 0 && SPACE.test(chars[last])) {
+          if (breaks) chars[last] = '\n';
+          ends[last] = end;
+          continue;
+        }
+        chars.push(breaks ? '\n' : ' ');
+      } else if (DASH.test(ch) && last >= 0 && (isKatakana(chars[last].charCodeAt(0)) || chars[last].charCodeAt(0) === LONG_VOWEL)) {
+        chars.push('\u30fc');
+      } else chars.push(ch);
+      starts.push(i);
+      ends.push(end);
+    }
     i = end;
   }
-  origins.push(text.length);
-  return { folded, origin: Int32Array.from(origins) };
+  // A long vowel mark ending a katakana word is dropped (サーバー ≡ サーバ).
+  const keep = chars.map((ch, k) => {
+    if (ch.charCodeAt(0) !== LONG_VOWEL) return true;
+    let j = k;
+    while (j < chars.length && chars[j].charCodeAt(0) === LONG_VOWEL) j++;
+    let b = k - 1;
+    while (b >= 0 && chars[b].charCodeAt(0) === LONG_VOWEL) b--;
+    const afterKatakana = b >= 0 && isKatakana(chars[b].charCodeAt(0));
+    const wordGoesOn = j < chars.length && (isKatakana(chars[j].charCodeAt(0)));
+    return !(afterKatakana && !wordGoesOn);
+  });
+  let folded = '';
+  const origin: number[] = [], originEnd: number[] = [];
+  chars.forEach((ch, k) => {
+    if (!keep[k]) {
+      // A dropped word-final ー still belongs to its word: a mark of the word takes it in.
+      if (originEnd.length) originEnd[originEnd.length - 1] = ends[k];
+      return;
+    }
+    folded += ch;
+    for (let u = 0; u < ch.length; u++) {
+      origin.push(starts[k]);
+      originEnd.push(ends[k]);
+    }
+  });
+  origin.push(text.length);
+  originEnd.push(text.length);
+  return { folded, origin: Int32Array.from(origin), originEnd: Int32Array.from(originEnd) };
 }
 
 /**
- * Spans of `text` matched by any of `patterns` (applied to the folded text) or containing
- * `needle` (folded the same way), merged and in order.
+ * Where a search term is found in folded text: Japanese (anything not plain ASCII) as a
+ * substring; an English term at the start of a word ("art" finds "article", not "start").
+ */
+export function searchPattern(needle: string): RegExp | null {
+  // Folded like the comments, so サーバー finds サーバ and ｻｰﾊﾞｰ.
+  const n = normaliseComment(needle);
+  if (!n) return null;
+  const escaped = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return /^[\x00-\x7f]+$/.test(n) && /^[a-z0-9]/.test(n) ? new RegExp(`(?<![a-z0-9])${escaped}`, 'g') : new RegExp(escaped, 'g');
+}
+
+/**
+ * Spans of `text` matched by any of `patterns` (applied to the folded text) or by the search
+ * `needle` (searchPattern), merged and in order.
  */
 export function highlightSpans(text: string, needle: string, patterns: readonly RegExp[] = []): Span[] {
-  if (!needle && patterns.length === 0) return [];
-  const { folded, origin } = foldWithOrigins(text);
+  const search = searchPattern(needle);
+  if (!search && patterns.length === 0) return [];
+  const { folded, origin, originEnd } = foldWithOrigins(text);
   const found: Span[] = [];
-  const toOriginal = (from: number, to: number) => {
-    // The end maps through the last matched character's piece: a folded piece never splits.
-    const start = origin[from];
-    let end = origin[to];
-    if (to > from && end <= start) end = origin[to - 1] + 1;
-    found.push({ start, end: Math.max(end, start + 1) });
-  };
-  const n = needle.normalize('NFKC').toLowerCase().trim();
-  if (n) for (let k = folded.indexOf(n); k !== -1; k = folded.indexOf(n, k + n.length)) toOriginal(k, k + n.length);
-  for (const pattern of patterns) {
+  for (const pattern of search ? [search, ...patterns] : patterns) {
     const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    for (const m of folded.matchAll(global)) if (m[0].length) toOriginal(m.index, m.index + m[0].length);
+    for (const m of folded.matchAll(global)) {
+      if (!m[0].length) continue;
+      // A match covers whole original pieces: from the first one's start to the last one's end.
+      found.push({ start: origin[m.index], end: originEnd[m.index + m[0].length - 1] });
+    }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Span[] = [];
@@ -97,8 +159,8 @@ export function keywordInContext(comment: TextColumn, pattern: RegExp, limit = 6
     if ((include && !include[i]) || textIsEmpty(comment, i)) continue;
     const text = textAt(comment, i);
     if (!pattern.test(normaliseComment(text))) continue;
-    const span = highlightSpans(text, '', [pattern])[0];
-    if (!span) continue;
+    // Tagging found it; should the marks miss it (a folding not mapped back), show the start.
+    const span = highlightSpans(text, '', [pattern])[0] ?? { start: 0, end: 0 };
     const from = Math.max(0, span.start - width), to = Math.min(text.length, span.end + width);
     const flat = (s: string) => s.replace(/\s+/g, ' ');
     out.push({

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { isEmptyComment, normaliseComment, normaliseKeyword } from './normalise';
 
 describe('normaliseComment', () => {
+  it('drops a run of long vowel marks that ends a katakana word, however it was typed', () => {
+    expect(normaliseComment('ダウンロード―ー')).toBe('ダウンロード');
+    expect(normaliseComment('サーバーー、ユーザー')).toBe('サーバ、ユーザ');
+  });
   it('folds full-width Latin and digits to ASCII and lower-cases them', () => {
     expect(normaliseComment('ＣＳＶ出力が１０秒')).toBe('csv出力が10秒');
     expect(normaliseComment('Slack Integration')).toBe('slack integration');

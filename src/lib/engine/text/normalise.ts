@@ -36,7 +36,11 @@ const isKatakana = (c: number) => c >= 0x30a1 && c <= 0x30fa;
 function hasTrailingLongVowel(t: string): boolean {
   for (let i = t.indexOf('\u30fc'); i >= 0; i = t.indexOf('\u30fc', i + 1)) {
     const next = t.charCodeAt(i + 1);
-    if (i > 0 && isKatakana(t.charCodeAt(i - 1)) && !isKatakana(next) && next !== 0x30fc) return true;
+    if (isKatakana(next) || next === 0x30fc) continue;
+    // The last ー of a run: the run ends a katakana word when a katakana letter comes before it.
+    let b = i - 1;
+    while (b >= 0 && t.charCodeAt(b) === 0x30fc) b--;
+    if (b >= 0 && isKatakana(t.charCodeAt(b))) return true;
   }
   return false;
 }

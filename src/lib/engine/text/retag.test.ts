@@ -49,4 +49,9 @@ describe('retagAfterEdit', () => {
     expect(reread).toBe(0);
     expect(tags).toEqual(full);
   });
+
+  it('refuses more topics than a tag mask holds, as tagging does', () => {
+    const many = Array.from({ length: 33 }, (_, k) => ({ id: `t${k}`, label: { ja: `t${k}`, en: `t${k}` }, keywords: [`語${k}`] }));
+    expect(() => edit(DEFAULT_TOPICS, many)).toThrow(RangeError);
+  });
 });

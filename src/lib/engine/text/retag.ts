@@ -9,7 +9,7 @@
  */
 import type { AnswerTable } from '../answers';
 import type { Topic } from './dictionary';
-import { CommentTagger, tallyTopics, type TopicTags } from './tag';
+import { CommentTagger, MAX_TOPICS, tallyTopics, type TopicTags } from './tag';
 import type { CompiledTopics } from './topics';
 
 function maskLike(topics: number, n: number): Uint8Array | Uint16Array | Uint32Array {
@@ -24,6 +24,7 @@ function maskLike(topics: number, n: number): Uint8Array | Uint16Array | Uint32A
 export function retagAfterEdit(previous: TopicTags, previousTopics: readonly Topic[], table: AnswerTable, compiled: CompiledTopics, normalised: readonly (string | undefined)[]): { tags: TopicTags; reread: number } {
   const n = previous.length;
   const topics = compiled.topics;
+  if (topics.length > MAX_TOPICS) throw new RangeError(`at most ${MAX_TOPICS} topics can be tagged at once (got ${topics.length})`);
   const mask = maskLike(topics.length, n);
   const polarity = new Int8Array(topics.length * n);
   // Carry every unchanged topic's bit and polarity row over to its new position.
