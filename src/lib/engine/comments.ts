@@ -25,7 +25,7 @@ export function newestComments(table: AnswerTable, limit: number, include?: Uint
   // Keep a few spare candidates: some may turn out to say nothing (特になし).
   for (let spare = limit * 3; ; spare *= 4) {
     const top: number[] = [];
-    for (let i = 0; i < table.length; i++) {
+    for (let i = 0, len = table.length; i < len; i++) {
       if (textIsEmpty(table.comment, i) || (include && !include[i])) continue;
       if (top.length === spare && !newer(table, i, top[spare - 1])) continue;
       let at = top.length < spare ? top.length : spare - 1;

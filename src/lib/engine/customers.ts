@@ -27,7 +27,7 @@ export function encodeCustomers(table: AnswerTable, identity: IdentityKind): Uin
   if (!identity) return codes;
   const column = identity === 'account' ? table.account : table.respondent;
   const seen = new Map<string, number>();
-  for (let i = 0; i < table.length; i++) {
+  for (let i = 0, len = table.length; i < len; i++) {
     const id = textAt(column, i);
     if (!id) continue;
     let code = seen.get(id);
@@ -58,8 +58,8 @@ export function countCustomers(table: AnswerTable, include?: Uint8Array): number
   const { customer } = table;
   const max = largestCode(customer);
   const seen = new Uint8Array(max + 1);
-  if (include) for (let i = 0; i < table.length; i++) seen[customer[i]] |= include[i];
-  else for (let i = 0; i < table.length; i++) seen[customer[i]] = 1;
+  if (include) for (let i = 0, len = table.length; i < len; i++) seen[customer[i]] |= include[i];
+  else for (let i = 0, len = table.length; i < len; i++) seen[customer[i]] = 1;
   let count = 0;
   for (let c = 1; c <= max; c++) count += seen[c];
   return count;
@@ -70,7 +70,7 @@ export function customerNames(table: AnswerTable, identity: IdentityKind): strin
   const names: string[] = [''];
   if (!identity) return names;
   const column = identity === 'account' ? table.account : table.respondent;
-  for (let i = 0; i < table.length; i++) {
+  for (let i = 0, len = table.length; i < len; i++) {
     const c = table.customer[i];
     if (c && names[c] === undefined) names[c] = textAt(column, i);
   }
@@ -84,7 +84,7 @@ export function customerNames(table: AnswerTable, identity: IdentityKind): strin
 export function answersOfCustomer(table: AnswerTable, code: number): number[] {
   if (!code) return [];
   const out: number[] = [];
-  for (let i = 0; i < table.length; i++) if (table.customer[i] === code) out.push(i);
+  for (let i = 0, len = table.length; i < len; i++) if (table.customer[i] === code) out.push(i);
   const day = (i: number) => (table.day[i] === NO_DAY ? Infinity : table.day[i]);
   return out.sort((a, b) => (day(a) === day(b) ? 0 : day(a) < day(b) ? -1 : 1) || table.seconds[a] - table.seconds[b] || a - b);
 }

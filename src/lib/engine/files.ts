@@ -8,7 +8,7 @@ import { selectRows } from './duplicates';
  */
 export function withoutFile(table: AnswerTable, fileIndex: number): AnswerTable {
   const keep: number[] = [];
-  for (let i = 0; i < table.length; i++) if (table.file[i] !== fileIndex) keep.push(i);
+  for (let i = 0, len = table.length; i < len; i++) if (table.file[i] !== fileIndex) keep.push(i);
   const out = selectRows(table, keep);
   if (out === table) return table;
   const file = out.file === table.file ? out.file.slice() : out.file;

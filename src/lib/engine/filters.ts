@@ -24,12 +24,12 @@ export function isFiltered(f: AnswerFilter): boolean {
 export function filterMask(table: AnswerTable, columns: readonly SegmentColumn[], f: AnswerFilter): Uint8Array | undefined {
   if (!isFiltered(f)) return undefined;
   const mask = new Uint8Array(table.length).fill(1);
+  const n = table.length;
   if (f.fromDay !== null || f.toDay !== null) {
-    const from = f.fromDay ?? -Infinity, to = f.toDay ?? Infinity;
-    for (let i = 0; i < table.length; i++) {
-      const d = table.day[i];
-      if (d === NO_DAY || d < from || d > to) mask[i] = 0;
-    }
+    // One unsigned comparison per answer, no branch: NO_DAY (the smallest Int32) falls below any start.
+    const from = f.fromDay ?? NO_DAY + 1, span = (f.toDay ?? 2147483647) - from;
+    const day = table.day;
+    for (let i = 0; i < n; i++) mask[i] = (day[i] - from) >>> 0 <= span ? 1 : 0;
   }
   for (const [name, values] of Object.entries(f.segments)) {
     const s = columns.findIndex((c) => c.name === name);
@@ -38,11 +38,11 @@ export function filterMask(table: AnswerTable, columns: readonly SegmentColumn[]
     const keep = new Uint8Array(columns[s].values.length);
     columns[s].values.forEach((v, code) => (keep[code] = values.includes(v) ? 1 : 0));
     const codes = table.segments[s];
-    for (let i = 0; i < table.length; i++) if (!keep[codes[i]]) mask[i] = 0;
+    for (let i = 0; i < n; i++) mask[i] &= keep[codes[i]];
   }
   if (f.waves.length) {
     const waves = new Set(f.waves);
-    for (let i = 0; i < table.length; i++) if (mask[i] && !waves.has(textAt(table.wave, i))) mask[i] = 0;
+    for (let i = 0, len = table.length; i < len; i++) if (mask[i] && !waves.has(textAt(table.wave, i))) mask[i] = 0;
   }
   return mask;
 }

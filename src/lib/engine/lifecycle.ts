@@ -39,7 +39,7 @@ export function lifecyclePhases(table: AnswerTable): Phases | null {
   if (named) {
     const labels: string[] = [];
     const index = new Map<string, number>();
-    for (let i = 0; i < table.length; i++) {
+    for (let i = 0, len = table.length; i < len; i++) {
       if (textIsEmpty(table.phase, i)) continue;
       const label = textAt(table.phase, i);
       let k = index.get(label);
@@ -49,7 +49,7 @@ export function lifecyclePhases(table: AnswerTable): Phases | null {
     return { labels, phaseOf, standard: false };
   }
   let any = false;
-  for (let i = 0; i < table.length; i++) {
+  for (let i = 0, len = table.length; i < len; i++) {
     const phase = phaseFromDates(table.day[i], table.since[i], table.renewal[i]);
     if (phase) {
       phaseOf[i] = STANDARD_PHASES.indexOf(phase);

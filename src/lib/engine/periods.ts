@@ -11,9 +11,9 @@
  * A fiscal year is named by the calendar year it starts in (Japanese convention: FY2024 runs
  * April 2024 – March 2025 when it starts in April).
  */
-import { NO_DAY, type AnswerTable } from './answers';
+import { NO_DAY as NO_DAY_VALUE, type AnswerTable } from './answers';
 import { civilFromDay, dayFromCivil, dayToIso } from './days';
-import { summarise, type NpsSummary } from './nps';
+import { CATEGORY_OF_SCORE as CATEGORY, summarise, type NpsSummary } from './nps';
 
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
 
@@ -109,6 +109,11 @@ export function periodLabel(index: number, options: PeriodOptions): string {
   }
 }
 
+// Imported constants as module locals: some module loaders (tsx in the benches) turn each read of
+// an import into a getter call, which costs more than the rest of a hot loop.
+const NO_DAY = NO_DAY_VALUE;
+const CATEGORY_OF_SCORE = CATEGORY;
+
 /** Beyond this many days (~550 years) a day → period lookup costs more than it saves. */
 const MAX_LOOKUP_DAYS = 200_000;
 
@@ -121,6 +126,14 @@ const MAX_LOOKUP_DAYS = 200_000;
  * real data spans a few thousand distinct days while answers run to millions.
  */
 /** The first and last answer day among the dated answers `include` keeps, or null. */
+const rangeOfDays = new WeakMap<Int32Array, { minDay: number; maxDay: number } | null>();
+
+/** dayRange of all answers, computed once per day column. */
+export function allDayRange(table: AnswerTable): { minDay: number; maxDay: number } | null {
+  if (!rangeOfDays.has(table.day)) rangeOfDays.set(table.day, dayRange(table));
+  return rangeOfDays.get(table.day)!;
+}
+
 export function dayRange(table: AnswerTable, include?: Uint8Array): { minDay: number; maxDay: number } | null {
   const { day, length } = table;
   let minDay = Infinity, maxDay = -Infinity;
@@ -150,7 +163,9 @@ export function periodSlots(minDay: number, maxDay: number, options: PeriodOptio
 
 export function npsByPeriod(table: AnswerTable, options: PeriodOptions, include?: Uint8Array): PeriodSummary[] {
   const { day, score, length } = table;
-  const range = dayRange(table, include);
+  // The range of all dated answers, remembered per table: periods the filter empties are left
+  // out below anyway, and a second pass over a million days is saved on every filter change.
+  const range = allDayRange(table);
   if (!range) return [];
   const { minDay, maxDay } = range;
 
@@ -162,23 +177,23 @@ export function npsByPeriod(table: AnswerTable, options: PeriodOptions, include?
   if (span <= MAX_LOOKUP_DAYS) {
     const lookup = new Int32Array(span);
     for (let d = 0; d < span; d++) lookup[d] = 3 * (periodIndexOf(minDay + d, options) - firstPeriod);
-    // Without a mask the loop skips the mask test: the common case, and measurably faster.
+    // Branch-free: the mask is added, the category looked up (a filter's pattern is unpredictable).
     if (include === undefined) {
       for (let i = 0; i < length; i++) {
-        const d = day[i], s = score[i];
-        if (d !== NO_DAY) counts[lookup[d - minDay] + (s >= 9 ? 0 : s >= 7 ? 1 : 2)]++;
+        const d = day[i];
+        if (d !== NO_DAY) counts[lookup[d - minDay] + CATEGORY_OF_SCORE[score[i]]]++;
       }
     } else {
       for (let i = 0; i < length; i++) {
-        const d = day[i], s = score[i];
-        if (d !== NO_DAY && include[i] !== 0) counts[lookup[d - minDay] + (s >= 9 ? 0 : s >= 7 ? 1 : 2)]++;
+        const d = day[i];
+        if (d !== NO_DAY) counts[lookup[d - minDay] + CATEGORY_OF_SCORE[score[i]]] += include[i];
       }
     }
   } else {
     for (let i = 0; i < length; i++) {
-      const d = day[i], s = score[i];
+      const d = day[i];
       if (d === NO_DAY || (include !== undefined && include[i] === 0)) continue;
-      counts[3 * (periodIndexOf(d, options) - firstPeriod) + (s >= 9 ? 0 : s >= 7 ? 1 : 2)]++;
+      counts[3 * (periodIndexOf(d, options) - firstPeriod) + CATEGORY_OF_SCORE[score[i]]]++;
     }
   }
 

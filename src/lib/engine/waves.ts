@@ -4,7 +4,7 @@ import { textAt, textIsEmpty } from './text-column';
 
 export function wavesOf(table: AnswerTable): string[] {
   const first = new Map<string, number>();
-  for (let i = 0; i < table.length; i++) {
+  for (let i = 0, len = table.length; i < len; i++) {
     if (textIsEmpty(table.wave, i)) continue;
     const wave = textAt(table.wave, i);
     const key = table.day[i] * 86_401 + table.seconds[i] + 1;

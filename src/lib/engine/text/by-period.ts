@@ -1,9 +1,13 @@
 /** Positive and negative mentions of each topic per period, per segment value and per category of answer. */
 import type { AnswerTable } from '../answers';
-import { NO_DAY } from '../answers';
+import { NO_DAY as NO_DAY_VALUE } from '../answers';
 import { dayToIso } from '../days';
-import { dayRange, periodLabel, periodRange, periodSlots, type PeriodOptions } from '../periods';
+import { allDayRange, periodLabel, periodRange, periodSlots, type PeriodOptions } from '../periods';
 import type { TopicTags } from './tag';
+
+// Imported constants as module locals: some module loaders (tsx in the benches) turn each read of
+// an import into a getter call, which costs more than the rest of a hot loop.
+const NO_DAY = NO_DAY_VALUE;
 
 export interface TopicPeriodCell {
   period: string;
@@ -25,7 +29,8 @@ export interface TopicPeriods {
 
 export function topicsByPeriod(table: AnswerTable, tags: TopicTags, options: PeriodOptions, include?: Uint8Array): TopicPeriods {
   const topicCount = tags.topicIds.length;
-  const range = dayRange(table, include);
+  // All dated answers' range (cached): periods the filter empties are dropped below.
+  const range = allDayRange(table);
   if (!range) return { periods: [], ranges: [], byTopic: tags.topicIds.map(() => []) };
   const { first, count, slot } = periodSlots(range.minDay, range.maxDay, options);
   // Per period slot: answers, written comments, and per topic mentions / positive / negative.
@@ -83,7 +88,7 @@ export function topicsBySegment(table: AnswerTable, tags: TopicTags, codes: Uint
   const topicCount = tags.topicIds.length;
   const counts = new Int32Array(values.length * topicCount * 3);
   const commented = new Int32Array(values.length);
-  for (let i = 0; i < table.length; i++) {
+  for (let i = 0, len = table.length; i < len; i++) {
     // Answers saying only 特になし / N/A are not "commented" (tags.commented does the same).
     if ((include && !include[i]) || !tags.written[i]) continue;
     const code = codes[i];
@@ -112,7 +117,7 @@ export function topicsBySegment(table: AnswerTable, tags: TopicTags, codes: Uint
 /** Mentions of each topic among promoters, passives and detractors (what each group talks about). */
 export function topicsByCategory(table: AnswerTable, tags: TopicTags, include?: Uint8Array): Array<{ promoter: number; passive: number; detractor: number }> {
   const counts = new Int32Array(tags.topicIds.length * 3);
-  for (let i = 0; i < table.length; i++) {
+  for (let i = 0, len = table.length; i < len; i++) {
     if (include && !include[i]) continue;
     const s = table.score[i];
     const group = s >= 9 ? 0 : s >= 7 ? 1 : 2;

@@ -164,7 +164,7 @@ export function keywordCounts(
 ): KeywordCount[] {
   const compiled = 'pattern' in topic ? topic : compileTopic(topic);
   const counts = new Array<number>(compiled.keywords.length).fill(0);
-  for (let i = 0; i < table.length; i++) {
+  for (let i = 0, len = table.length; i < len; i++) {
     if ((include && !include[i]) || textIsEmpty(table.comment, i)) continue;
     const text = normalised ? normalised[i] : normaliseComment(textAt(table.comment, i));
     if (isEmptyNormalised(text) || !compiled.pattern.test(text)) continue;

@@ -148,7 +148,7 @@ export function tokenise(normalised: string, keep?: KeepWhole): string[] {
  */
 export function wordCounts(table: AnswerTable, include?: Uint8Array, pick?: (i: number) => boolean, keep?: KeepWhole): Map<string, number> {
   const counts = new Map<string, number>();
-  for (let i = 0; i < table.length; i++) {
+  for (let i = 0, len = table.length; i < len; i++) {
     if ((include && !include[i]) || textIsEmpty(table.comment, i) || (pick && !pick(i))) continue;
     const text = normaliseComment(textAt(table.comment, i));
     if (isEmptyNormalised(text)) continue;
