@@ -21,8 +21,9 @@ describe('answersOfCustomer', () => {
 
 describe('answersKey', () => {
   it('changes when answers are appended or removed, not on a rename', () => {
-    const record = { id: 'd', name: 'a', nextAnswerId: 100, answerCount: 100 };
-    expect(answersKey({ ...record, name: 'b' })).toBe(answersKey(record));
+    const record = { id: 'd', name: 'a', updatedAt: 1, nextAnswerId: 100, answerCount: 100 };
+    const renamed = { ...record, name: 'b', updatedAt: 2 };
+    expect(answersKey(renamed)).toBe(answersKey(record));
     expect(answersKey({ ...record, nextAnswerId: 150, answerCount: 150 })).not.toBe(answersKey(record));
     expect(answersKey({ ...record, answerCount: 60 })).not.toBe(answersKey(record));
     expect(answersKey({ ...record, id: 'e' })).not.toBe(answersKey(record));
