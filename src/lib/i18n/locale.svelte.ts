@@ -43,7 +43,16 @@ export function formatSigned(value: number | null | undefined, digits = 1): stri
   return `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatNumber(Math.abs(value), digits)}`;
 }
 
-/** Numbers in the UI's locale (thousands separators). */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Numbers in the UI's locale (thousands separators). The formatter is made once per language and
+ * precision: toLocaleString builds a new one on every call, which showed in long tables.
+ */
 export function formatNumber(value: number, digits = 0): string {
-  return value.toLocaleString(locale.current === 'ja' ? 'ja-JP' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const lang = locale.current === 'ja' ? 'ja-JP' : 'en-US';
+  const key = `${lang}|${digits}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return format.format(value);
 }

@@ -30,8 +30,12 @@ export class CommentWords {
   /** Bumped when another dataset (or version of it) is opened or the view closes: older work stops. */
   #generation = 0;
 
-  /** Brings the index up to date with this dataset and dictionary (idempotent; calls run in order). */
-  sync(record: DatasetRecord, table: AnswerTable, topics: readonly Topic[]): Promise<void> {
+  /**
+   * Brings the index up to date with this dataset and dictionary (idempotent; calls run in order).
+   * A stored index is read at once; building one waits for `first` (the topic tagging: on a
+   * two-core machine the tokenising workers would otherwise slow the topics people see first).
+   */
+  sync(record: DatasetRecord, table: AnswerTable, topics: readonly Topic[], first: Promise<unknown> = Promise.resolve()): Promise<void> {
     const keep = keepWholeWords(topics);
     const key = answersKey(record);
     if (key !== this.#key) {
@@ -46,7 +50,7 @@ export class CommentWords {
     const generation = this.#generation;
     this.#queue = this.#queue
       .catch(() => undefined)
-      .then(() => (generation === this.#generation ? this.#sync(record, table, keep, generation) : undefined))
+      .then(() => (generation === this.#generation ? this.#sync(record, table, keep, generation, first) : undefined))
       .catch(() => {
         if (generation === this.#generation) this.status = 'failed';
       });
@@ -60,9 +64,9 @@ export class CommentWords {
     this.#cancel = null;
   }
 
-  async #sync(record: DatasetRecord, table: AnswerTable, keep: string[], generation: number): Promise<void> {
+  async #sync(record: DatasetRecord, table: AnswerTable, keep: string[], generation: number, first: Promise<unknown>): Promise<void> {
     const current = () => generation === this.#generation;
-    const started = performance.now();
+    let started = performance.now();
     if (this.table !== table || !this.index) {
       this.index = null;
       this.status = 'loading';
@@ -75,6 +79,9 @@ export class CommentWords {
       } else {
         this.status = 'counting';
         this.progress = 0;
+        await first.catch(() => undefined);
+        if (!current()) return;
+        started = performance.now();
         const job = wordIndexInWorkers(table.comment, keep, (share) => current() && (this.progress = share));
         this.#cancel = job.cancel;
         const index = await job.done;

@@ -8,7 +8,7 @@ import TextWorker from './text.worker.ts?worker';
 import type { DatasetRecord } from '../db/database';
 import type { AnswerTable } from '../engine/answers';
 import type { ImportReply, ImportRequest, TagReply, TagRequest, WordIndexRequest, WordPatchRequest, WordsReply } from './messages';
-import { splitByText, type TextColumn } from '../engine/text-column';
+import { sliceText, splitByText, type TextColumn } from '../engine/text-column';
 import type { WordIndex } from '../engine/text/word-index';
 import type { TopicTags } from '../engine/text/tag';
 
@@ -124,7 +124,10 @@ export function wordIndexInWorkers(comment: TextColumn, keep: string[], onProgre
           else reject(new Error(reply.message));
         };
         worker.onerror = (event) => reject(new Error(event.message || 'text worker error'));
-        worker.postMessage({ kind: 'word-index', comment, from: cuts[k], to: cuts[k + 1], keep } satisfies WordIndexRequest);
+        // Each worker gets only its share of the text: cloning the whole column for each one was
+        // the page's longest task when the words were first counted.
+        const share = sliceText(comment, cuts[k], cuts[k + 1]);
+        worker.postMessage({ kind: 'word-index', comment: share, from: 0, to: cuts[k + 1] - cuts[k], keep } satisfies WordIndexRequest);
       }),
   );
   let cancelled: (error: Error) => void = () => undefined;
