@@ -67,7 +67,7 @@ test('topics over time with events: a bar opens its comments, a comment opens it
   // A negative support bar: its count, then the browser filtered to exactly those comments.
   const bar = page.getByTestId('timeline-support').getByTestId('timeline-negative').nth(2);
   const title = (await bar.locator('title').textContent())!;
-  const negatives = Number(/(\d+)\s*$/.exec(title)![1]);
+  const negatives = Number(/negative ([\d,]+)/.exec(title)![1].replace(/,/g, ''));
   expect(negatives).toBeGreaterThan(0);
   await bar.click();
   await expect(page.getByTestId('comment-topic')).toHaveValue('support');

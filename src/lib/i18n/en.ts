@@ -259,6 +259,8 @@ export const en = {
   'timeline.per100': 'per 100 comments',
   'timeline.events': 'events (hover for the date)',
   'timeline.count': 'mentions',
+  'timeline.few': 'pale: fewer than {n} comments in the period',
+  'timeline.commentsIn': '{n} comments in the period',
   'timeline.measure': 'Bars show',
   'timeline.scale': 'half a row = {max}',
   'comments.history': 'Every answer of {customer}',

@@ -261,6 +261,8 @@ export const ja: Record<MessageKey, string> = {
   'timeline.per100': 'コメント100件あたり',
   'timeline.events': 'イベント（マウスを重ねると日付）',
   'timeline.count': '言及数',
+  'timeline.few': '薄い棒：期間内のコメントが {n} 件未満',
+  'timeline.commentsIn': '期間内のコメント {n} 件',
   'timeline.measure': '棒の値',
   'timeline.scale': '行の半分 = {max}',
   'comments.history': '{customer} のすべての回答',
