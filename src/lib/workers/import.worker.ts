@@ -5,8 +5,12 @@
  * transaction that has not committed is then aborted, so nothing of the import is stored.
  */
 import { runImport } from './import-job';
+import { warmScanWorker } from './parallel-read';
 import { sliceTable, tableBuffers } from '../engine/answers';
 import type { ImportReply, ImportRequest } from './messages';
+
+// The second reader of big files starts with this worker, so it is ready when a file comes.
+warmScanWorker();
 
 const post = (reply: ImportReply, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(reply, transfer);
 

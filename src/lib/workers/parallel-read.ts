@@ -23,17 +23,46 @@ export interface ReadOptions {
   onProgress: (share: number, rows: number) => void;
 }
 
+interface ScanReader {
+  worker: Worker;
+  /** Resolves when the worker's code is loaded and it listens. */
+  listening: Promise<void>;
+}
+
+function spawnScanReader(): ScanReader {
+  const worker = new ScanWorker();
+  const listening = new Promise<void>((resolve) => {
+    const once = (event: MessageEvent<ScanReply>) => {
+      if (event.data.type !== 'ready') return;
+      worker.removeEventListener('message', once);
+      resolve();
+    };
+    worker.addEventListener('message', once);
+  });
+  return { worker, listening };
+}
+
+let spare: ScanReader | null = null;
+
+/**
+ * Starts the second reader before any file is chosen (the import worker calls this when it is
+ * warmed up at page load): a big file's second half then starts at once instead of after the
+ * worker's start-up (../shared/reference/performance.md: two workers warmed at page load).
+ */
+export function warmScanWorker(): void {
+  spare ??= spawnScanReader();
+}
+
 /** Starts the second reader; resolves once it runs, with the promise of its half. */
 async function secondHalf(file: File, start: number, plan: FilePlan, newline: ReturnType<typeof guessNewline>, identity: ReturnType<typeof identityOfPlans>): Promise<{ result: Promise<BuiltAnswers> }> {
-  const worker = new ScanWorker();
+  const { worker, listening } = spare ?? spawnScanReader();
+  spare = null;
+  await listening;
   let running: () => void = () => {};
   const started = new Promise<void>((resolve) => (running = resolve));
   const result = new Promise<BuiltAnswers>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<ScanReply>) => {
-      if (event.data.type === 'ready') {
-        worker.postMessage({ file, start, plan, newline, identity });
-        return;
-      }
+      if (event.data.type === 'ready') return;
       if (event.data.type === 'started') {
         running();
         return;
@@ -48,6 +77,7 @@ async function secondHalf(file: File, start: number, plan: FilePlan, newline: Re
       reject(new Error(event.message || 'scan worker error'));
     };
   });
+  worker.postMessage({ file, start, plan, newline, identity });
   await started;
   return { result };
 }
