@@ -5,13 +5,18 @@ import { database, type AnswerChunk, type DatasetRecord, type NpsLinesDatabase }
 /** Answers per stored record: big enough for speed, small enough to read back in pieces. */
 export const CHUNK_SIZE = 65536;
 
-function chunksOf(datasetId: string, table: AnswerTable, firstIndex: number): AnswerChunk[] {
-  const chunks: AnswerChunk[] = [];
+/**
+ * The chunks of a table, made one at a time as they are stored: IndexedDB keeps its own copy of
+ * each, so a chunk made only when it is added can be freed at once (all made up front, a million
+ * answers held a second full copy of the columns until the transaction ended).
+ */
+function* chunksOf(datasetId: string, table: AnswerTable, firstIndex: number): Generator<AnswerChunk> {
   for (let start = 0, index = firstIndex; start < table.length; start += CHUNK_SIZE, index++) {
-    chunks.push({ datasetId, index, ...sliceTable(table, start, Math.min(table.length, start + CHUNK_SIZE)) });
+    yield { datasetId, index, ...sliceTable(table, start, Math.min(table.length, start + CHUNK_SIZE)) };
   }
-  return chunks;
 }
+
+const chunkCount = (answers: number) => Math.ceil(answers / CHUNK_SIZE);
 
 /**
  * Stores a new dataset and all its answers in one transaction: if anything fails half way, the
@@ -23,13 +28,14 @@ export async function createDataset(
   db: NpsLinesDatabase = database(),
   onChunkStored?: (stored: number, total: number) => void,
 ): Promise<DatasetRecord> {
-  const chunks = chunksOf(record.id, table, 0);
-  const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: chunks.length, nextAnswerId: table.length };
+  const total = chunkCount(table.length);
+  const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: total, nextAnswerId: table.length };
   await db.transaction('rw', db.datasets, db.chunks, async () => {
     await db.datasets.add(full);
-    for (let i = 0; i < chunks.length; i++) {
-      await db.chunks.add(chunks[i]);
-      onChunkStored?.(i + 1, chunks.length);
+    let stored = 0;
+    for (const chunk of chunksOf(record.id, table, 0)) {
+      await db.chunks.add(chunk);
+      onChunkStored?.(++stored, total);
     }
   });
   return full;
@@ -45,16 +51,15 @@ export async function appendAnswers(
   nextAnswerId: number,
   db: NpsLinesDatabase = database(),
 ): Promise<DatasetRecord> {
-  const chunks = chunksOf(record.id, table, record.chunkCount);
   const full: DatasetRecord = {
     ...record,
     answerCount: record.answerCount + table.length,
-    chunkCount: record.chunkCount + chunks.length,
+    chunkCount: record.chunkCount + chunkCount(table.length),
     nextAnswerId,
     updatedAt: Date.now(),
   };
   await db.transaction('rw', [db.datasets, db.chunks, db.wordIndexes], async () => {
-    for (const chunk of chunks) await db.chunks.add(chunk);
+    for (const chunk of chunksOf(record.id, table, record.chunkCount)) await db.chunks.add(chunk);
     await db.datasets.put(full);
     // The words of the old answers would be rebuilt anyway: free their space now.
     await db.wordIndexes.delete(record.id);
@@ -64,11 +69,10 @@ export async function appendAnswers(
 
 /** Replaces all answers of a dataset (after removing a file's rows), in one transaction. */
 export async function replaceAnswers(record: DatasetRecord, table: AnswerTable, db: NpsLinesDatabase = database()): Promise<DatasetRecord> {
-  const chunks = chunksOf(record.id, table, 0);
-  const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: chunks.length, updatedAt: Date.now() };
+  const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: chunkCount(table.length), updatedAt: Date.now() };
   await db.transaction('rw', [db.datasets, db.chunks, db.wordIndexes], async () => {
     await db.chunks.where('datasetId').equals(record.id).delete();
-    for (const chunk of chunks) await db.chunks.add(chunk);
+    for (const chunk of chunksOf(record.id, table, 0)) await db.chunks.add(chunk);
     await db.datasets.put(full);
     // The removed rows' words must not stay behind in the store.
     await db.wordIndexes.delete(record.id);

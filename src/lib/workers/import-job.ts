@@ -31,11 +31,13 @@ export async function runImport(job: ImportJob, events: ImportEvents): Promise<v
   if (job.target.kind === 'append' && !existing) throw new Error('the dataset no longer exists');
   const existingTable = existing ? await loadAnswers(existing) : null;
 
-  const sources = [];
-  for (const f of job.files) sources.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+  const bytes: Uint8Array[] = [];
+  for (const f of job.files) bytes.push(new Uint8Array(await f.arrayBuffer()));
+  // Names and sizes only from here on: the files' bytes can be freed once read.
+  const sources = job.files.map((f, i) => ({ name: f.name, size: bytes[i].length }));
   const fileOffset = existing?.files.length ?? 0;
   // Big files are split between this worker and a second one (parallel-read.ts).
-  const built = await readFiles(job.files, sources.map((s) => s.bytes), job.plans, {
+  const built = await readFiles(job.files, bytes.splice(0), job.plans, {
     segments: existing?.segmentColumns,
     firstId: existing?.nextAnswerId ?? 0,
     fileOffset,
@@ -48,7 +50,7 @@ export async function runImport(job: ImportJob, events: ImportEvents): Promise<v
     const duplicates = skippedPerFile.get(fileOffset + i) ?? 0;
     return {
       name: source.name,
-      size: source.bytes.length,
+      size: source.size,
       encoding: job.plans[i].encoding,
       delimiter: job.plans[i].delimiter,
       headerRows: job.plans[i].headerRows,
