@@ -98,6 +98,7 @@ test('topics over time with events: a bar opens its comments, a comment opens it
   await expect(page.getByTestId('words-source')).toContainText('counted', { timeout: 60_000 });
   await expect(page.getByTestId('word-frequency').locator('li')).toHaveCount(25);
   const first = await page.getByTestId('word-frequency').locator('button').first().textContent();
+  await expect(page.getByTestId('words-source')).toHaveAttribute('data-stored', 'true');
   await page.reload();
   await expect(page.getByTestId('words-source')).toContainText('store', { timeout: 30_000 });
   await expect(page.getByTestId('word-frequency').locator('button').first()).toHaveText(first!);

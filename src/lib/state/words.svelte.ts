@@ -23,6 +23,8 @@ export class CommentWords {
   /** Where the words came from, for the note under the panel. */
   source = $state<'cache' | 'built' | 'patched' | null>(null);
   seconds = $state(0);
+  /** The words shown are in IndexedDB too (the next visit reads them back). */
+  stored = $state(false);
   #key = '';
   #keep: string[] = [];
   #queue: Promise<void> = Promise.resolve();
@@ -76,6 +78,7 @@ export class CommentWords {
         this.#keep = cached.keep;
         this.index = { words: cached.words, tokens: cached.tokens, ends: cached.ends };
         this.source = 'cache';
+        this.stored = true;
       } else {
         this.status = 'counting';
         this.progress = 0;
@@ -90,6 +93,10 @@ export class CommentWords {
         this.index = index;
         this.#keep = keep;
         this.source = 'built';
+        this.seconds = (performance.now() - started) / 1000;
+        this.table = table;
+        // Shown before it is stored: saving waits for any write the import still has open.
+        this.status = 'ready';
         await this.#store(record, table);
       }
       this.table = table;
@@ -102,16 +109,19 @@ export class CommentWords {
       this.index = index;
       this.#keep = keep;
       this.source = 'patched';
+      this.seconds = (performance.now() - started) / 1000;
+      this.status = 'ready';
       await this.#store(record, table);
     }
     if (!current()) return;
-    this.seconds = (performance.now() - started) / 1000;
+    if (this.source === 'cache') this.seconds = (performance.now() - started) / 1000;
     this.status = 'ready';
   }
 
   async #store(record: DatasetRecord, table: AnswerTable): Promise<void> {
     const index = this.index;
     if (!index) return;
+    this.stored = false;
     // A failed save only costs the next visit a recount: the words shown are right either way.
     await saveWordIndex({
       datasetId: record.id,
@@ -123,7 +133,10 @@ export class CommentWords {
       tokens: index.tokens,
       ends: index.ends,
       builtAt: Date.now(),
-    }).catch(() => undefined);
+    }).then(
+      () => (this.stored = this.index === index),
+      () => undefined,
+    );
   }
 }
 
