@@ -117,15 +117,6 @@ const CATEGORY_OF_SCORE = CATEGORY;
 /** Beyond this many days (~550 years) a day → period lookup costs more than it saves. */
 const MAX_LOOKUP_DAYS = 200_000;
 
-/**
- * NPS per period over the answers `include` keeps (1 = keep; all when omitted). Answers without a
- * date are skipped; periods without answers are left out; the result is sorted by time.
- *
- * Two tight passes over typed arrays: the first finds the date range, the second counts into an
- * Int32Array of (period, category). Periods come from a day → period table over that range, since
- * real data spans a few thousand distinct days while answers run to millions.
- */
-/** The first and last answer day among the dated answers `include` keeps, or null. */
 const rangeOfDays = new WeakMap<Int32Array, { minDay: number; maxDay: number } | null>();
 
 /** dayRange of all answers, computed once per day column. */
@@ -134,6 +125,7 @@ export function allDayRange(table: AnswerTable): { minDay: number; maxDay: numbe
   return rangeOfDays.get(table.day)!;
 }
 
+/** The first and last answer day among the dated answers `include` keeps, or null. */
 export function dayRange(table: AnswerTable, include?: Uint8Array): { minDay: number; maxDay: number } | null {
   const { day, length } = table;
   let minDay = Infinity, maxDay = -Infinity;
@@ -151,16 +143,24 @@ export function dayRange(table: AnswerTable, include?: Uint8Array): { minDay: nu
  * range is small enough (a typed-array read per answer instead of calendar arithmetic), else
  * computed. For counting loops over millions of answers.
  */
-export function periodSlots(minDay: number, maxDay: number, options: PeriodOptions): { first: number; count: number; slot: (day: number) => number } {
+export function periodSlots(minDay: number, maxDay: number, options: PeriodOptions): { first: number; count: number; lookup: Int32Array | null; slot: (day: number) => number } {
   const first = periodIndexOf(minDay, options);
   const count = periodIndexOf(maxDay, options) - first + 1;
   const span = maxDay - minDay + 1;
-  if (span > MAX_LOOKUP_DAYS) return { first, count, slot: (day) => periodIndexOf(day, options) - first };
+  if (span > MAX_LOOKUP_DAYS) return { first, count, lookup: null, slot: (day) => periodIndexOf(day, options) - first };
   const lookup = new Int32Array(span);
   for (let d = 0; d < span; d++) lookup[d] = periodIndexOf(minDay + d, options) - first;
-  return { first, count, slot: (day) => lookup[day - minDay] };
+  return { first, count, lookup, slot: (day) => lookup[day - minDay] };
 }
 
+/**
+ * NPS per period over the answers `include` keeps (1 = keep; all when omitted). Answers without a
+ * date are skipped; periods without answers are left out; the result is sorted by time.
+ *
+ * Two tight passes over typed arrays: the first finds the date range, the second counts into an
+ * Int32Array of (period, category). Periods come from a day → period table over that range, since
+ * real data spans a few thousand distinct days while answers run to millions.
+ */
 export function npsByPeriod(table: AnswerTable, options: PeriodOptions, include?: Uint8Array): PeriodSummary[] {
   const { day, score, length } = table;
   // The range of all dated answers, remembered per table: periods the filter empties are left
@@ -168,25 +168,20 @@ export function npsByPeriod(table: AnswerTable, options: PeriodOptions, include?
   const range = allDayRange(table);
   if (!range) return [];
   const { minDay, maxDay } = range;
-
-  const firstPeriod = periodIndexOf(minDay, options);
-  const periodCount = periodIndexOf(maxDay, options) - firstPeriod + 1;
+  const { first: firstPeriod, count: periodCount, lookup } = periodSlots(minDay, maxDay, options);
   // counts[3p] promoters, [3p + 1] passives, [3p + 2] detractors of period firstPeriod + p.
   const counts = new Int32Array(3 * periodCount);
-  const span = maxDay - minDay + 1;
-  if (span <= MAX_LOOKUP_DAYS) {
-    const lookup = new Int32Array(span);
-    for (let d = 0; d < span; d++) lookup[d] = 3 * (periodIndexOf(minDay + d, options) - firstPeriod);
+  if (lookup) {
     // Branch-free: the mask is added, the category looked up (a filter's pattern is unpredictable).
     if (include === undefined) {
       for (let i = 0; i < length; i++) {
         const d = day[i];
-        if (d !== NO_DAY) counts[lookup[d - minDay] + CATEGORY_OF_SCORE[score[i]]]++;
+        if (d !== NO_DAY) counts[3 * lookup[d - minDay] + CATEGORY_OF_SCORE[score[i]]]++;
       }
     } else {
       for (let i = 0; i < length; i++) {
         const d = day[i];
-        if (d !== NO_DAY) counts[lookup[d - minDay] + CATEGORY_OF_SCORE[score[i]]] += include[i];
+        if (d !== NO_DAY) counts[3 * lookup[d - minDay] + CATEGORY_OF_SCORE[score[i]]] += include[i];
       }
     }
   } else {

@@ -77,6 +77,7 @@ export class CommentWords {
       if (cached && cached.tokeniserVersion === TOKENISER_VERSION && cached.answersKey === answersKey(record) && cached.answerCount === table.length) {
         this.#keep = cached.keep;
         this.index = { words: cached.words, tokens: cached.tokens, ends: cached.ends };
+        this.table = table;
         this.source = 'cache';
         this.stored = true;
       } else {
@@ -99,7 +100,6 @@ export class CommentWords {
         this.status = 'ready';
         await this.#store(record, table);
       }
-      this.table = table;
     }
     const changed = symmetricDifference(this.#keep, keep);
     if (changed.length && this.index) {

@@ -9,12 +9,8 @@
  */
 import type { AnswerTable } from '../answers';
 import type { Topic } from './dictionary';
-import { CommentTagger, MAX_TOPICS, tallyTopics, type TopicTags } from './tag';
+import { CommentTagger, maskArray, MAX_TOPICS, tallyTopics, type TopicTags } from './tag';
 import type { CompiledTopics } from './topics';
-
-function maskLike(topics: number, n: number): Uint8Array | Uint16Array | Uint32Array {
-  return topics <= 8 ? new Uint8Array(n) : topics <= 16 ? new Uint16Array(n) : new Uint32Array(n);
-}
 
 /**
  * `previous`: tags made with `previousTopics`; `compiled`: the edited dictionary; `normalised`:
@@ -25,7 +21,7 @@ export function retagAfterEdit(previous: TopicTags, previousTopics: readonly Top
   const n = previous.length;
   const topics = compiled.topics;
   if (topics.length > MAX_TOPICS) throw new RangeError(`at most ${MAX_TOPICS} topics can be tagged at once (got ${topics.length})`);
-  const mask = maskLike(topics.length, n);
+  const mask = maskArray(topics.length, n);
   const polarity = new Int8Array(topics.length * n);
   // Carry every unchanged topic's bit and polarity row over to its new position.
   const oldIndex = new Map(previous.topicIds.map((id, t) => [id, t]));

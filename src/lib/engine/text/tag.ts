@@ -43,7 +43,8 @@ export interface TopicTags {
   totals: TopicTally[];
 }
 
-function maskArray(topics: number, length: number): Uint8Array | Uint16Array | Uint32Array {
+/** A mask column wide enough for `topics` bits. */
+export function maskArray(topics: number, length: number): Uint8Array | Uint16Array | Uint32Array {
   return topics <= 8 ? new Uint8Array(length) : topics <= 16 ? new Uint16Array(length) : new Uint32Array(length);
 }
 
