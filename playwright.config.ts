@@ -20,9 +20,17 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  webServer: {
-    command: `node tests/serve-build.mjs build ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-  },
+  webServer: [
+    {
+      command: `node tests/serve-build.mjs build ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: !process.env.CI,
+    },
+    // The build made with BASE_PATH=/nps-lines, served as GitHub Pages serves a project site.
+    {
+      command: `node tests/serve-build.mjs build-pages ${port + 1} /nps-lines/`,
+      url: `http://127.0.0.1:${port + 1}/nps-lines/`,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

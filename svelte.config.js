@@ -6,7 +6,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 //   serves a project site at `/REPO/`, and the fallback page adapter-static writes loads its
 //   scripts by root-absolute URLs, so the base must be known at build time;
 // - the one-file app (`npm run build:single`, `SINGLE_FILE=1`): every script and style inlined
-//   into one HTML page that opens from file:// (scripts/single-file.mjs copies it to dist/).
+//   into one HTML page that opens from file:// (scripts/build.mjs copies it to dist/).
 const single = process.env.SINGLE_FILE === '1';
 const base = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
 
@@ -18,7 +18,7 @@ const config = {
     // GitHub Pages, from file:// and offline.
     adapter: single
       ? adapter({ pages: '.svelte-kit/single', assets: '.svelte-kit/single', fallback: 'index.html', strict: false })
-      : adapter({ fallback: 'index.html', strict: false }),
+      : adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', fallback: 'index.html', strict: false }),
     router: { type: 'hash' },
     paths: { relative: true, base: single ? '' : base },
     output: single ? { bundleStrategy: 'inline' } : {},

@@ -22,6 +22,7 @@ function inlineWorkers(): Plugin {
 
 export default defineConfig({
   plugins: [inlineWorkers(), sveltekit()],
+  define: { __NPS_SINGLE_FILE__: JSON.stringify(single) },
   worker: { format: single ? 'iife' : 'es', plugins: () => [inlineWorkers()] },
   test: {
     include: ['src/**/*.test.ts'],

@@ -38,6 +38,10 @@ class LoadedDatasets {
     next.delete(id);
     this.#byId = next;
   }
+
+  forgetAll(): void {
+    this.#byId = new Map();
+  }
 }
 
 export const loadedDatasets = new LoadedDatasets();
