@@ -187,7 +187,9 @@ process.stdout.write(execSync('npx tsx tests/bench/tagging.ts', { cwd: root, enc
 // Word statistics with tiny-segmenter.
 process.stdout.write(execSync('npx tsx tests/bench/tokenise.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 
-// Initial JavaScript of the hosted build: what the start page loads, gzipped.
+// Initial JavaScript of the hosted build: what the start page loads before anyone touches it,
+// gzipped; then what the first click adds (the import's workers and the overview's code, fetched
+// at the first sign of an import).
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
@@ -195,12 +197,27 @@ process.stdout.write(execSync('npx tsx tests/bench/tokenise.ts', { cwd: root, en
   page.on('response', (r) => { if (r.request().resourceType() === 'script' || r.url().endsWith('.js')) scripts.add(new URL(r.url()).pathname); });
   await page.goto(origin + '/');
   await page.waitForTimeout(1000);
-  let gz = 0, raw = 0;
-  for (const p of scripts) { const b = readFileSync(join(buildDir, p)); raw += b.length; gz += gzipSync(b).length; }
+  const size = (paths) => {
+    let gz = 0, raw = 0;
+    for (const p of paths) { const b = readFileSync(join(buildDir, p)); raw += b.length; gz += gzipSync(b).length; }
+    return { raw, gz };
+  };
   const inline = [...readFileSync(join(buildDir, 'index.html'), 'utf8').matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
-  gz += gzipSync(inline).length;
-  print({ bench: 'bundle', scripts: scripts.size, rawKB: Math.round(raw / 1024), gzKB: Math.round(gz / 1024) });
+  const initial = size(scripts);
+  initial.gz += gzipSync(inline).length;
+  const before = new Set(scripts);
+  await page.mouse.click(5, 300);
+  await page.waitForTimeout(1000);
+  const added = size([...scripts].filter((p) => !before.has(p)));
+  print({ bench: 'bundle', scripts: before.size, rawKB: Math.round(initial.raw / 1024), gzKB: Math.round(initial.gz / 1024), afterFirstClickGzKB: Math.round(added.gz / 1024) });
   await ctx.close();
+}
+
+// The one-file build (dist/nps-lines.html): everything inlined, so its size is what is carried.
+{
+  execSync('node scripts/build.mjs --single', { cwd: root, stdio: 'ignore' });
+  const html = readFileSync(join(root, 'dist', 'nps-lines.html'));
+  print({ bench: 'single-file', file: 'dist/nps-lines.html', KB: Math.round(html.length / 1024), gzKB: Math.round(gzipSync(html).length / 1024) });
 }
 
 await browser.close();
