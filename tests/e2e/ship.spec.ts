@@ -71,6 +71,14 @@ test('after the first visit the hosted app opens and works with no network', asy
   await page.getByRole('link', { name: 'Your data' }).click();
   await expect(page.getByTestId('offline-ready')).toBeVisible();
   await context.setOffline(false);
+
+  // Installable as an app: Chromium's own check of the manifest, icons and service worker.
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  // Playwright's contexts are private windows, where Chromium never offers to install.
+  expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+  const manifest = await cdp.send('Page.getAppManifest');
+  expect(manifest.errors).toEqual([]);
 });
 
 test.describe('a new version', () => {
