@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Serves build/ on 127.0.0.1 with the single-page fallback, for the end-to-end tests and
-// `npm run preview` (`vite preview` answers 404 for the fallback page: toolchain.md).
+// `npm run preview` (`vite preview` answers 404 for deep links and for the fallback page).
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
