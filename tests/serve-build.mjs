@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Serves a build on 127.0.0.1 for the end-to-end tests and `npm run preview` (`vite preview`
-// answers 404 for the fallback page: docs/toolchain notes in the README).
+// answers 404 for deep links and for the fallback page).
 //
 //   node tests/serve-build.mjs [dir=build] [port=4173] [base=/]
 //

@@ -1,6 +1,6 @@
-// Seeded synthetic NPS exports for `npm run bench`, shaped like the measurements in
-// ../shared/reference/performance.md: customer id, ISO date-time, score, four segment columns,
-// a ~38-character Japanese comment on ~60% of rows (some quoted, with a comma inside).
+// Seeded synthetic NPS exports for `npm run bench`, shaped like the exports the figures of
+// docs/methods.md §10.6 were measured on: customer id, ISO date-time, score, four segment
+// columns, a ~38-character Japanese comment on ~60% of rows (some quoted, with a comma inside).
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 

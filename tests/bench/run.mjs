@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: imports seeded 100k and 1M-row exports through the real app in headless
-// Chromium and prints one JSON object per line (shape: ../shared/reference/performance.md).
+// Chromium and prints one JSON object per line: `bench` names the step (import, reload, comments,
+// bundle…), the other fields are its sizes and timings (see the README's `npm run bench`).
 // Not part of `npm test`: timings on shared machines are noisy, so they are reported, not asserted.
 import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';

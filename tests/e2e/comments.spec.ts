@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { importFiles, sharedFixture } from './helpers';
+import { acceptanceFixture, importFiles } from './helpers';
 import { sampleCsv } from '../../src/lib/engine/sample';
 
 test.use({ locale: 'en-US' });
 
 test('comments are tagged by topic, searchable, and editing a keyword changes the counts shown', async ({ page }) => {
   await page.goto('/');
-  await importFiles(page, [sharedFixture('waves-transitions/nps_waves.csv')]);
+  await importFiles(page, [acceptanceFixture('waves-transitions/nps_waves.csv')]);
   await page.getByRole('link', { name: 'Comments' }).click();
   const support = page.getByTestId('topic-support');
   await expect(support).toBeVisible({ timeout: 30_000 });

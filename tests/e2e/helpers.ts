@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const fixture = (name: string) => join(here, '..', 'fixtures', name);
-export const sharedFixture = (path: string) => join(here, '..', '..', '..', 'shared', 'fixtures', path);
+/** A file of the team's acceptance cases, kept in tests/fixtures/acceptance (see its README). */
+export const acceptanceFixture = (path: string) => join(here, '..', 'fixtures', 'acceptance', path);
 
 /** Chooses files with the file input, waits for the preview and confirms, as a person would. */
 export async function importFiles(page: Page, files: string[]) {

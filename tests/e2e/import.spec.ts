@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { fixture, importFiles, recordRequests, sharedFixture } from './helpers';
+import { acceptanceFixture, fixture, importFiles, recordRequests } from './helpers';
 
 test.use({ locale: 'en-US' });
 
 test('imports a CSV, shows the NPS, keeps it across a reload, and deletes it', async ({ page }) => {
   const requests = recordRequests(page);
   await page.goto('/');
-  await page.getByTestId('import-files').setInputFiles(sharedFixture('textbook-example/textbook-example.csv'));
+  await page.getByTestId('import-files').setInputFiles(acceptanceFixture('textbook-example/textbook-example.csv'));
   // The preview shows the detected roles before anything is imported.
   await expect(page.getByTestId('role-0')).toHaveValue('account');
   await expect(page.getByTestId('role-1')).toHaveValue('date');
@@ -38,7 +38,7 @@ test('imports a CSV, shows the NPS, keeps it across a reload, and deletes it', a
 
 test('lists rejected rows with their row number and reason', async ({ page }) => {
   await page.goto('/');
-  await importFiles(page, [sharedFixture('bad-rows/with_bad_rows.csv')]);
+  await importFiles(page, [acceptanceFixture('bad-rows/with_bad_rows.csv')]);
   await expect(page.getByTestId('response-count')).toHaveText('82');
   const rows = page.getByTestId('rejected-rows').locator('tbody tr');
   await expect(rows).toHaveCount(8);

@@ -1,14 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { importFiles, sharedFixture } from './helpers';
+import { acceptanceFixture, importFiles } from './helpers';
 
 test.use({ locale: 'en-US' });
 
 test('the Sankey of the last two waves renders, and a flow lists exactly its customers', async ({ page }) => {
-  const expected = JSON.parse(readFileSync(sharedFixture('waves-transitions/expected.json'), 'utf8'));
+  const expected = JSON.parse(readFileSync(acceptanceFixture('waves-transitions/expected.json'), 'utf8'));
   const last = expected.transitions.at(-1);
   await page.goto('/');
-  await importFiles(page, [sharedFixture('waves-transitions/nps_waves.csv')]);
+  await importFiles(page, [acceptanceFixture('waves-transitions/nps_waves.csv')]);
   await page.getByRole('link', { name: 'Transitions' }).click();
   await expect(page.getByTestId('sankey').first()).toBeVisible();
   // The chosen pair first; then one small Sankey per consecutive pair (three waves: two).

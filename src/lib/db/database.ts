@@ -3,7 +3,7 @@
  *
  * Answers are stored as columnar chunks (typed arrays and string arrays, tens of thousands of
  * answers a record): one record per answer writes ~8,700 answers/s, chunks ~1.9 million/s
- * (../shared/reference/performance.md).
+ * (docs/methods.md §10.6).
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { AnswerTable, SegmentColumn } from '../engine/answers';

@@ -2,7 +2,7 @@
  * The answers of a dataset, held as columns rather than one object per answer.
  *
  * A million answers as objects cost ~1 GB and ~100 ms per pass; as typed columns they cost tens
- * of MB and a pass takes ~10 ms (../shared/reference/performance.md). Segment values are
+ * of MB and a pass takes ~10 ms (docs/methods.md §10.6). Segment values are
  * dictionary-encoded: `segments[i][k]` is an index into `segmentColumns[i].values`. Strings are
  * packed per column (text-column.ts) so that they copy between threads like typed arrays.
  */

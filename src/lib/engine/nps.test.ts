@@ -32,8 +32,8 @@ describe('categoryOf', () => {
   });
 });
 
-// Worked examples of ../shared/reference/nps-statistics.md §1, to ±0.01 point.
-describe('adjustedWaldInterval(counts) matches the reference worked examples', () => {
+// Worked examples of docs/methods.md §2 (computed independently of this code), to ±0.01 point.
+describe('adjustedWaldInterval(counts) matches the worked examples', () => {
   const cases: Array<[[number, number, number], [number, number]]> = [
     [[30, 20, 10], [13.30, 50.19]],
     [[40, 30, 30], [-6.27, 25.69]],
@@ -59,7 +59,7 @@ describe('adjustedWaldInterval(counts) matches the reference worked examples', (
 });
 
 describe('answersForMargin', () => {
-  it('needs 1,022 answers for ±5 points when p = d = 1/3 (reference §3)', () => {
+  it('needs 1,022 answers for ±5 points when p = d = 1/3 (docs/methods.md §2)', () => {
     expect(answersForMargin(counts(1, 1, 1), 5)).toBe(1022);
   });
   it('needs 170 answers for ±10 points at p 0.6 / d 0.1', () => {

@@ -68,7 +68,7 @@ export function summarise(counts: CategoryCounts): NpsSummary {
   return { n, ...counts, nps: npsOf(counts), ci95: adjustedWaldInterval(counts) };
 }
 
-/** Answers needed for a ± margin (points) in the worst case shares seen so far (reference §3). */
+/** Answers needed for a ± margin (points) in the worst case shares seen so far (docs/methods.md §2). */
 export function answersForMargin(counts: CategoryCounts, marginPoints: number, z = Z95): number {
   const n = counts.promoters + counts.passives + counts.detractors;
   const p = n ? counts.promoters / n : 0.5;

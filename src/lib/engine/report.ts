@@ -1,5 +1,5 @@
 /**
- * The dataset's report in the `nps-lines/report@1` schema (../shared/acceptance/README.md): the
+ * The dataset's report in the `nps-lines/report@1` schema (docs/report-schema.md): the
  * same figures the overview shows, for people who check numbers or feed them to other tools.
  */
 import type { AnswerTable, SegmentColumn } from './answers';

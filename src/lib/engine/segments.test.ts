@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tableFromRows } from './answers';
 import { compareSegments, comparesCultures } from './segments';
 
-/** 40/30/30 in plan A (code 1) and 55/25/20 in plan B (code 2): the reference's §2 example. */
+/** 40/30/30 in plan A (code 1) and 55/25/20 in plan B (code 2): the worked example of docs/methods.md §3. */
 function rows(p: number, m: number, d: number, code: number) {
   return [...Array(p).fill(10), ...Array(m).fill(8), ...Array(d).fill(3)].map((score) => ({ score, segments: [code] }));
 }

@@ -1,6 +1,6 @@
 /**
  * NPS per value of a segment column (plan, region, CSM…), each compared with all the other
- * answers by a two-sample test on adjusted counts (reference §2).
+ * answers by a two-sample test on adjusted counts (docs/methods.md §3).
  */
 import type { AnswerTable, SegmentColumn } from './answers';
 import { CATEGORY_OF_SCORE as CATEGORY, summarise, type NpsSummary } from './nps';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bestSplit, cusum, detectShifts, ewma, leastSquaresSlope, mannKendall, type PeriodCounts } from './shifts';
 
-// Worked examples of ../shared/reference/nps-statistics.md §4; further expected values from
-// SciPy 1.17 (linregress, t.ppf, theilslopes, norm.sf) and plain NumPy re-computations.
+// Worked examples of docs/methods.md §6 (computed independently of this code); further expected
+// values from SciPy 1.17 (linregress, t.ppf, theilslopes, norm.sf) and plain NumPy re-computations.
 
 const series = (rows: number[][], label = (i: number) => `2024-${String(i + 1).padStart(2, '0')}`): PeriodCounts[] =>
   rows.map(([promoters, passives, detractors], i) => ({ period: label(i), promoters, passives, detractors }));

@@ -1,5 +1,5 @@
 /**
- * Shifts and trends in a series of periods (../shared/reference/nps-statistics.md §4).
+ * Shifts and trends in a series of periods (docs/methods.md §6).
  *
  * Sudden shifts: CUSUM and EWMA on each period's NPS standardised against a pooled baseline, and
  * the best single split by G². Gradual trends: Mann–Kendall with Sen's slope, and the least-squares

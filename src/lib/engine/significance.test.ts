@@ -5,7 +5,7 @@ import {
 
 const counts = (promoters: number, passives: number, detractors: number) => ({ promoters, passives, detractors });
 
-// Expected values: ../shared/reference/nps-statistics.md §2 and §5, and SciPy 1.17 (norm, chi2, t)
+// Expected values: the worked examples of docs/methods.md §3–§5, and SciPy 1.17 (norm, chi2, t)
 // for the distribution functions.
 
 describe('normalCdf is accurate to 1e-7 absolute and keeps relative accuracy in the tails', () => {
@@ -36,13 +36,13 @@ describe('normalCdf is accurate to 1e-7 absolute and keeps relative accuracy in 
 });
 
 describe('chiSquareP is the upper tail of χ²', () => {
-  it('df 1: McNemar 5.4444 → 0.0196 (reference §5)', () => {
+  it('df 1: McNemar 5.4444 → 0.0196 (methods §5.3)', () => {
     expect(chiSquareP(5.4444, 1)).toBeCloseTo(0.01963115672841376, 10);
   });
-  it('df 2: Stuart–Maxwell 7.6923 → 0.0214 (reference §5)', () => {
+  it('df 2: Stuart–Maxwell 7.6923 → 0.0214 (methods §5.3)', () => {
     expect(chiSquareP(7.6923, 2)).toBeCloseTo(0.02136182133570034, 10);
   });
-  it('df 3: McNemar–Bowker 7.8095 → 0.0501 (reference §5)', () => {
+  it('df 3: McNemar–Bowker 7.8095 → 0.0501 (methods §5.4)', () => {
     expect(chiSquareP(7.8095, 3)).toBeCloseTo(0.05011728514031828, 10);
   });
   it('other df through the regularized gamma: df 5, 10, 4 and non-integer 7.5', () => {
@@ -72,7 +72,7 @@ describe('chiSquareP is the upper tail of χ²', () => {
 });
 
 describe('Student t', () => {
-  it('the 97.5% quantile with 16 df is 2.1199 (least-squares CI of reference §4, Example B)', () => {
+  it('the 97.5% quantile with 16 df is 2.1199 (least-squares CI of methods §6.7)', () => {
     expect(studentQuantile(0.95, 16)).toBeCloseTo(2.1199052992212546, 8);
   });
   it('1 df gives 12.706 and the 99.5% quantile with 3 df 5.841', () => {

@@ -1,5 +1,5 @@
 /**
- * Is a difference between two NPS values real? (../shared/reference/nps-statistics.md §2.)
+ * Is a difference between two NPS values real? (docs/methods.md §3 and §4.)
  *
  * NPS is the mean of answers coded +1 / 0 / −1, so a difference of two NPS values is a difference
  * of means: z = ΔNPS / SE with the per-answer variance V = p + d − (p − d)². Independent groups
@@ -198,7 +198,7 @@ function meanAndVariance(c: CategoryCounts, adjusted: boolean): { nps: number; v
  * Two independent groups: difference = NPS₁ − NPS₂ in points. With `adjusted` (the default, as
  * for the interval) each group gets the (n + 3, +0.75) adjustment first, so that 10/0/0 does not
  * claim zero variance; its `difference` is then the adjusted one (24.27 rather than 25 for the
- * reference's example). Null when either group has no answers.
+ * worked example of docs/methods.md §3). Null when either group has no answers.
  */
 export function twoSampleTest(a: CategoryCounts, b: CategoryCounts, adjusted = true): DifferenceTest | null {
   if (a.promoters + a.passives + a.detractors === 0 || b.promoters + b.passives + b.detractors === 0) return null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mcnemarBowker, stuartMaxwell } from './stuart-maxwell';
 
-// Expected values: ../shared/reference/nps-statistics.md §5 (and §2 for the table below).
+// Expected values: the worked examples of docs/methods.md §5.3–§5.4 (the first table is also §4's).
 const SECTION_2 = [[15, 10, 5], [4, 26, 10], [1, 4, 25]];
 const UEBERSAX = [[20, 10, 5], [3, 30, 15], [0, 5, 40]];
 const SINGULAR = [[10, 8, 0], [1, 20, 0], [0, 0, 30]];

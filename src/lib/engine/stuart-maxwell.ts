@@ -1,6 +1,6 @@
 /**
- * Tests on a square table of the same customers in two waves (../shared/reference/nps-statistics.md
- * §5): Stuart–Maxwell asks whether the category shares changed (marginal homogeneity),
+ * Tests on a square table of the same customers in two waves (docs/methods.md §5.3–§5.4):
+ * Stuart–Maxwell asks whether the category shares changed (marginal homogeneity),
  * McNemar–Bowker whether the moves one way balance the moves back (symmetry).
  *
  * counts[i][j] = customers in category i in the first wave and j in the second.

@@ -215,9 +215,10 @@ describe('one entry per consecutive pair of waves, fast enough for 100,000 custo
 });
 
 // ---------------------------------------------------------------------------------------------
-// The shared fixtures, through the real import pipeline; expected.json is the ground truth.
+// The acceptance fixtures (tests/fixtures/acceptance), through the real import pipeline;
+// expected.json, computed independently of the app, is the ground truth.
 
-const FIXTURES = join(__dirname, '../../../../shared/fixtures');
+const FIXTURES = join(__dirname, '../../../tests/fixtures/acceptance');
 const CASES: Array<[string, string]> = [
   ['waves-transitions', 'nps_waves.csv'],
   ['singular-transition', 'singular_waves.csv'],

@@ -1,6 +1,6 @@
 /**
- * How the same customers moved between consecutive waves (../shared/reference/nps-statistics.md §5,
- * the report's `transitions`).
+ * How the same customers moved between consecutive waves (docs/methods.md §5; the report's
+ * `transitions`, docs/report-schema.md).
  *
  * Waves come from the wave column when the data has one, else from calendar periods of the date.
  * Each customer counts once per wave (its latest answer), and only customers who answered both

@@ -1,7 +1,7 @@
 /**
  * The PapaParse adapter: records from decoded text. PapaParse only ever sees a string here —
  * given a File it decodes chunk by chunk and corrupts multi-byte characters cut at a chunk
- * boundary (../shared/reference/performance.md).
+ * boundary (docs/methods.md §10.6).
  */
 import Papa from 'papaparse';
 

@@ -1,7 +1,7 @@
 /**
  * Which text encoding a file is in, and its text.
  *
- * The cascade measured in ../shared/reference/japanese-text.md: a byte-order mark decides; else
+ * The cascade of docs/methods.md §10.1: a byte-order mark decides; else
  * strict UTF-8 (which rejects nearly every Shift_JIS file, even a one-line one); else CP932,
  * which is what Excel on Japanese Windows writes as "CSV". No guessing library: jschardet
  * misreads short Japanese text.

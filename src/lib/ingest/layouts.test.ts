@@ -1,6 +1,6 @@
 /**
  * Every export layout the app must read without anyone editing the file first
- * (../shared/reference/export-layouts.md), previewed and imported through the real pipeline.
+ * (the README's "Supported layouts"), previewed and imported through the real pipeline.
  *
  * The fixtures live in tests/fixtures/layouts/. The expected values below were counted when the
  * files were written, from the raw cells: `scores` is the list of accepted scores in file order,

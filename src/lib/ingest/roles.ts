@@ -1,8 +1,8 @@
 /**
  * What each column of an export is: the score, the answer's date, the customer, the comment…
  *
- * Decided from the header (English and Japanese words survey tools really write, see
- * ../shared/reference/export-layouts.md) together with the values: a header that says "score" is
+ * Decided from the header (English and Japanese words survey tools really write, see the
+ * README's "Supported layouts") together with the values: a header that says "score" is
  * only the score when its values are whole numbers 0–10, and a column of such numbers is a score
  * candidate even under a question text nobody could predict.
  */
@@ -31,7 +31,7 @@ const ACCOUNT_HEADER = /account|company|customer|client|organi[sz]ation|external
 /** Free fields survey tools pass through (SurveyMonkey's Custom Data 1): an account when they hold ids. */
 const PASSED_THROUGH_HEADER = /custom.?(data|field|variable)|hidden.?field|embedded.?data|^(ref|reference)$/i;
 const RESPONDENT_HEADER = /e-?mail|mail|メール|respondent|contact|person|user.?id|member|回答者|担当者/i;
-/** Ids every tool gives each response: they identify an answer, not a person (acceptance README). */
+/** Ids every tool gives each response: they identify an answer, not a person (docs/report-schema.md). */
 const RESPONSE_ID_HEADER = /^(#|id|no\.?|respondent ?id|response ?id|responseid|response_id|submission ?id|回答id|回答番号)$/i;
 const COMMENT_HEADER = /comment|reason|why|feedback|verbatim|open.?ended|text|remark|理由|コメント|ご意見|意見|自由|感想|要望|お聞かせ|記述/i;
 const CHURN_HEADER = /churn|解約|退会|cancel|継続状況|契約状況/i;

@@ -1,7 +1,8 @@
 /**
  * Every worker of the app is created here, through Vite's `?worker` import: it works in the dev
  * server, the static build and (with `?worker&inline`) a one-file build, where
- * `new URL(…, import.meta.url)` would silently fail (../shared/reference/toolchain.md).
+ * `new URL(…, import.meta.url)` would silently fail (the inlined bundle is an IIFE, in
+ * which `import.meta` is empty).
  */
 import ImportWorker from './import.worker.ts?worker';
 import TextWorker from './text.worker.ts?worker';

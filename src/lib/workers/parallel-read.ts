@@ -47,7 +47,7 @@ let spare: ScanReader | null = null;
 /**
  * Starts the second reader before any file is chosen (the import worker calls this when it is
  * warmed up at page load): a big file's second half then starts at once instead of after the
- * worker's start-up (../shared/reference/performance.md: two workers warmed at page load).
+ * worker's start-up (docs/methods.md §10.6: two readers, the second started at page load).
  */
 export function warmScanWorker(): void {
   spare ??= spawnScanReader();

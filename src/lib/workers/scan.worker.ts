@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * The second reader of a big file: builds the answers of its second half while the import
- * worker reads the first (../shared/reference/performance.md: two workers, split at a line break
- * after the midpoint that is not inside a quoted field).
+ * worker reads the first (docs/methods.md §10.6: two workers, split at a line break after the
+ * midpoint that is not inside a quoted field).
  */
 import { tableBuffers } from '../engine/answers';
 import { AnswerBuilder } from '../ingest/build';

@@ -14,7 +14,8 @@ import { DEFAULT_TOPICS } from './dictionary';
 import { tagComments } from './tag';
 import { compileTopics } from './topics';
 
-const FIXTURES = join(__dirname, '../../../../../shared/fixtures');
+// The team's acceptance cases, copied into the repository (tests/fixtures/acceptance/README.md).
+const FIXTURES = join(__dirname, '../../../../tests/fixtures/acceptance');
 
 interface Expected {
   mentions: number;
@@ -22,21 +23,23 @@ interface Expected {
   negative: number;
 }
 
-const cases = existsSync(FIXTURES)
-  ? readdirSync(FIXTURES).flatMap((name) => {
-      const dir = join(FIXTURES, name);
-      const expectedPath = join(dir, 'expected.json');
-      if (!existsSync(expectedPath)) return [];
-      const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as { topics?: Record<string, Expected> };
-      if (!expected.topics) return [];
-      const files = readdirSync(dir).filter((f) => /\.(csv|tsv|txt)$/i.test(f));
-      return [{ name, dir, files, topics: expected.topics }];
-    })
-  : [];
+const cases = readdirSync(FIXTURES).flatMap((name) => {
+  const dir = join(FIXTURES, name);
+  const expectedPath = join(dir, 'expected.json');
+  if (!existsSync(expectedPath)) return [];
+  const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as { topics?: Record<string, Expected> };
+  if (!expected.topics) return [];
+  const files = readdirSync(dir).filter((f) => /\.(csv|tsv|txt)$/i.test(f));
+  return [{ name, dir, files, topics: expected.topics }];
+});
 
 const compiled = compileTopics(DEFAULT_TOPICS);
 
-describe.skipIf(cases.length === 0)('default topics on the acceptance fixtures', () => {
+describe('default topics on the acceptance fixtures', () => {
+  // The fixtures are part of the repository: finding none is a broken checkout, not a reason to skip.
+  it('finds the acceptance cases that have expected topics', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
   for (const c of cases) {
     describe(c.name, () => {
       const sources = c.files.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(c.dir, name))) }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyWords, logLikelihood, weightedLogOdds } from './keyness';
 
-describe('logLikelihood (G²) — reference §6', () => {
+describe('logLikelihood (G²) — methods §7.1', () => {
   it("gives Lancaster's example: 52 of 50,000 vs 57 of 75,000 → 2.6517", () => {
     expect(logLikelihood(52, 50_000, 57, 75_000)).toBeCloseTo(2.6517, 3);
   });
@@ -10,7 +10,7 @@ describe('logLikelihood (G²) — reference §6', () => {
   });
 });
 
-describe('weightedLogOdds — reference §6', () => {
+describe('weightedLogOdds — methods §7.2', () => {
   it('uniform prior (α 1, α0 = vocabulary 500): δ 1.5634, σ 0.3510, z 4.4547', () => {
     const r = weightedLogOdds(30, 1000, 10, 2000, 1, 500);
     expect(r.delta).toBeCloseTo(1.5634, 3);

@@ -2,7 +2,7 @@
  * Which words set one group of comments apart from another (detractors vs promoters, this period
  * vs the last): G² log-likelihood, and weighted log-odds with an informative prior (Monroe,
  * Colaresi & Quinn 2008), which ranks rare words more sensibly in short comments. Formulas and
- * worked examples: ../shared/reference/nps-statistics.md §6.
+ * worked examples: docs/methods.md §7.
  */
 
 /** G² of a word with `a` of `n1` tokens in corpus 1 and `b` of `n2` in corpus 2. */

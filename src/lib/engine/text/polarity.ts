@@ -1,7 +1,7 @@
 /**
  * Polarity of a topic mention, read from the clause around its keyword.
  *
- * The rules (see ../../../../../shared/reference/japanese-text.md, "Polarity and negation"):
+ * The rules (docs/methods.md §8.2–§8.3, with worked examples):
  * 1. Clauses split on sentence ends and contrast markers, so 「機能は良いが価格が高い」 is + for
  *    機能 and − for 価格.
  * 2. Lexicon words (lexicon.ts) add ±1; a negation right after a Japanese word (遅く|ない,
