@@ -7,7 +7,7 @@ import { findMapping, rememberMapping } from '../db/mappings';
 import { PREVIEW_BYTES, PreviewError, previewFile, type FilePlan, type FilePreview, type PlanOverrides } from '../ingest/preview';
 import { SINGLE_ROLES, type ColumnRole } from '../ingest/roles';
 import { ImportCancelled, startImport, type RunningImport } from '../workers';
-import type { ImportTarget } from '../workers/import-job';
+import type { ImportTarget } from '../workers/messages';
 import type { MessageKey } from '../i18n/en';
 import { loadedDatasets } from './loaded-datasets.svelte';
 

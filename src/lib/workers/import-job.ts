@@ -9,15 +9,8 @@ import { concatTables, sliceTable, type AnswerTable } from '../engine/answers';
 import { encodeCustomers } from '../engine/customers';
 import { dropDuplicates } from '../engine/duplicates';
 import { readFiles } from './parallel-read';
-import { identityOfPlans, type FilePlan } from '../ingest/preview';
-
-export type ImportTarget = { kind: 'new'; id: string; name: string; sample?: boolean } | { kind: 'append'; id: string };
-
-export interface ImportJob {
-  files: File[];
-  plans: FilePlan[];
-  target: ImportTarget;
-}
+import { identityOfPlans } from '../ingest/preview';
+import type { ImportJob, ImportTarget } from './messages';
 
 export interface ImportEvents {
   progress(share: number, rows: number): void;

@@ -1,7 +1,9 @@
-/** What the page and the import worker say to each other. */
+/**
+ * What the page and the workers say to each other. Both sides import their types from here and
+ * from nowhere else, so no worker module and no page module depend on each other.
+ */
 import type { DatasetRecord } from '../db/database';
 import type { AnswerTable } from '../engine/answers';
-import type { ImportJob } from './import-job';
 import type { BuiltAnswers } from '../ingest/build';
 import type { FilePlan } from '../ingest/preview';
 import type { Newline } from '../ingest/scanner';
@@ -10,6 +12,14 @@ import type { TextColumn } from '../engine/text-column';
 import type { Topic } from '../engine/text/dictionary';
 import type { TopicTags } from '../engine/text/tag';
 import type { WordIndex } from '../engine/text/word-index';
+
+export type ImportTarget = { kind: 'new'; id: string; name: string; sample?: boolean } | { kind: 'append'; id: string };
+
+export interface ImportJob {
+  files: File[];
+  plans: FilePlan[];
+  target: ImportTarget;
+}
 
 export type ImportRequest = ImportJob;
 
