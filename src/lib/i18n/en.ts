@@ -138,6 +138,8 @@ export const en = {
   'filter.remove': 'Remove this filter',
   'filter.kept': '{kept} of {total, plural, one {# answer} other {# answers}}',
   'filter.clear': 'Clear filters',
+  'date.placeholder': 'YYYY-MM-DD',
+  'date.invalid': 'Not a date: type it as {example}.',
   'events.title': 'Events',
   'events.help': 'What the company did — releases, price changes, support changes, incidents, campaigns. They are drawn on every time chart.',
   'events.date': 'Date',

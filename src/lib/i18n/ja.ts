@@ -140,6 +140,8 @@ export const ja: Record<MessageKey, string> = {
   'filter.remove': 'この条件を外す',
   'filter.kept': '{total} 件中 {kept} 件',
   'filter.clear': '絞り込みを解除',
+  'date.placeholder': '年/月/日',
+  'date.invalid': '日付として読めません。{example} のように入力してください。',
   'events.title': 'イベント',
   'events.help': 'リリース、価格改定、サポート体制の変更、障害、キャンペーンなど、会社が行ったこと。すべての時系列グラフに表示されます。',
   'events.date': '日付',
