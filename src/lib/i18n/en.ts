@@ -202,7 +202,7 @@ export const en = {
   'transitions.noAnswer': 'No answer',
   'transitions.rulesColumn': 'Waves come from the wave column, in the order of their earliest answer.',
   'transitions.rulesQuarter': 'The data has no wave column: waves are calendar quarters (quarters without answers are skipped).',
-  'transitions.rules': 'A customer is the {identity}; when one answered several times in a wave, the latest answer counts. Customers who answered only one of the two waves are shown as “no answer” or “new”, never imputed.',
+  'transitions.rules': 'Customers are told apart by their “{identity}” column; when one answered several times in a wave, the latest answer counts. Customers who answered only one of the two waves are shown as “no answer” or “new”, never imputed.',
   'transitions.smYes': 'The mix of promoters, passives and detractors changed between {from} and {to} among the same customers (Stuart–Maxwell test, p = {p}, {n, plural, one {# customer} other {# customers}} answered both).',
   'transitions.smNo': 'Among the same customers the mix of promoters, passives and detractors did not change significantly between {from} and {to} (Stuart–Maxwell test, p = {p}, {n, plural, one {# customer} other {# customers}} answered both).',
   'transitions.smNone': '{n, plural, one {The # customer who answered both waves did not change category: there is nothing to test.} other {None of the # customers who answered both waves changed category: there is nothing to test.}}',
