@@ -4,7 +4,7 @@
  */
 import { downloadText } from '../components/download';
 
-const STYLED = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor', 'dominant-baseline'];
+const STYLED = ['fill', 'fill-opacity', 'stroke', 'stroke-opacity', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor', 'dominant-baseline'];
 
 function standalone(svg: SVGSVGElement): { markup: string; width: number; height: number } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -21,11 +21,12 @@ function standalone(svg: SVGSVGElement): { markup: string; width: number; height
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
-  // A white page behind the chart: transparent PNGs look broken in slides.
+  // The card's own colour behind the chart, as on screen (dark in the dark theme, where the text
+  // is light): transparent PNGs look broken in slides.
   const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
-  background.setAttribute('fill', '#ffffff');
+  background.setAttribute('fill', getComputedStyle(svg).getPropertyValue('--paper').trim() || '#ffffff');
   clone.insertBefore(background, clone.firstChild);
   return { markup: new XMLSerializer().serializeToString(clone), width, height };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flowKind, transitionSankey } from './sankey';
+import { flowKind, sankeyFrame, sankeyNodes, transitionSankey } from './sankey';
+import { labelWidth } from './topic-timeline';
 
 describe('flowKind', () => {
   it('names improving, stable, worsening, urgent, lost and new flows', () => {
@@ -29,5 +30,50 @@ describe('transitionSankey', () => {
     const small = flows.find((f) => f.from === 'promoter' && f.to === 'passive')!;
     expect(big.width / small.width).toBeCloseTo(7, 5);
     expect(flows.reduce((s, f) => s + f.value, 0)).toBe(4 + 6 + 7 + 1 + 4 + 3 + 2);
+  });
+});
+
+describe('sankeyNodes', () => {
+  it('gives the same nodes and customers as the layout, before it', () => {
+    const input = { counts: [[4, 0, 0], [0, 6, 7], [0, 1, 4]], lost: [1, 1, 1] as [number, number, number], gained: [0, 2, 0] as [number, number, number] };
+    const laid = transitionSankey(input, 400, 300).nodes.map((n) => `${n.side}:${n.category}=${n.value}`).sort();
+    expect(sankeyNodes(input).map((n) => `${n.side}:${n.category}=${n.value}`).sort()).toEqual(laid);
+  });
+});
+
+describe('sankeyFrame', () => {
+  const left = ['推奨者 (1,204)', '中立者 (872)', '批判者 (92)', '2025-Q3 で新規 (12,209)'];
+  const right = ['推奨者 (204)', '中立者 (200)', '批判者 (83)', '2025-Q3 で未回答 (1,188)'];
+  const leftEn = ['Promoter (1,204)', 'Passive (872)', 'Detractor (92)', 'new in 2025-Q3 (12,209)'];
+  const rightEn = ['Promoter (204)', 'Passive (200)', 'Detractor (83)', 'no answer in 2025-Q3 (1,188)'];
+
+  /** Every label box, placed as the component places it, lies inside the viewBox. */
+  function inside(l: string[], r: string[], frame: ReturnType<typeof sankeyFrame>, gap = 6) {
+    const innerRight = frame.width - frame.margin.right;
+    return l.every((x) => frame.margin.left - gap - labelWidth(x, 12) >= 0) && r.every((x) => innerRight + gap + labelWidth(x, 12) <= frame.width);
+  }
+
+  it('makes room for the longest Japanese and English labels on each side', () => {
+    for (const [l, r] of [[left, right], [leftEn, rightEn]]) {
+      const frame = sankeyFrame(l, r);
+      expect(inside(l, r, frame)).toBe(true);
+      expect(frame.width).toBe(760);
+    }
+    // "2025-Q3 で未回答 (1,188)": 16 Latin characters (spaces included) at 0.62em, 4 CJK at 1em, 12px type.
+    expect(sankeyFrame([], right).margin.right).toBe(Math.ceil(6 + 4 + 12 * (16 * 0.62 + 4)));
+  });
+
+  it('widens the chart rather than squeeze the flows when the labels are very long', () => {
+    const long = ['no answer in Customer survey, autumn 2025 (renewal wave) (123,456)'];
+    const frame = sankeyFrame(long, long);
+    expect(inside(long, long, frame)).toBe(true);
+    expect(frame.width - frame.margin.left - frame.margin.right).toBe(240);
+    expect(frame.width).toBeGreaterThan(760);
+  });
+
+  it('uses the measure it is given (the page measures with the real font)', () => {
+    const frame = sankeyFrame(['abc'], ['abcdef'], { measure: (text) => text.length * 10 });
+    expect(frame.margin.left).toBe(6 + 4 + 30);
+    expect(frame.margin.right).toBe(6 + 4 + 60);
   });
 });
