@@ -39,20 +39,19 @@ await page.getByTestId('import-files').setInputFiles(march);
 await page.getByTestId('confirm-import').waitFor();
 await settle();
 results['import preview'] = await count();
-await page.getByRole('button', { name: /Cancel|キャンセル/ }).first().click();
+await page.getByTestId('cancel-preview').click();
 await page.goto(`${base}?sample`);
 await page.getByTestId('nps-value').waitFor({ timeout: 60_000 });
 await settle();
 results.overview = await count();
-const views = { trend: /Trend|推移/, segments: /Segments|セグメント/, transitions: /Transitions|遷移/, comments: /Comments|コメント/ };
-for (const [name, link] of Object.entries(views)) {
-  await page.locator('nav.views').getByRole('link', { name: link }).click();
+for (const name of ['trend', 'segments', 'transitions', 'comments']) {
+  await page.locator(`nav.views a[href*="/${name}"]`).click();
   if (name === 'comments') await page.locator('#dictionary-title').waitFor({ timeout: 60_000 });
   if (name === 'comments') await page.getByTestId('word-frequency').waitFor({ timeout: 60_000 });
   await settle();
   results[name] = await count();
 }
-await page.getByRole('link', { name: /NPS Lines/ }).first().click();
+await page.locator('header a').first().click();
 await page.getByTestId('dataset-card').first().waitFor();
 await settle();
 results['home (with datasets)'] = await count();
