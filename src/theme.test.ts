@@ -46,7 +46,7 @@ const TEXT: Array<[string, string]> = [
 const GRAPHICS: Array<[string, string]> = [
   ['promoter', 'paper'], ['passive', 'paper'], ['detractor', 'paper'],
   ['series', 'paper'], ['event', 'paper'], ['axis-zero', 'paper'], ['focus', 'paper'], ['focus', 'wash'],
-  ['flow-urgent', 'paper'], ['flow-worsened', 'paper'],
+  ['flow-urgent', 'paper'], ['flow-worsened', 'paper'], ['control-line', 'paper'], ['control-line', 'wash'],
 ];
 
 describe.each(Object.entries(themes))('the %s theme', (_, theme) => {

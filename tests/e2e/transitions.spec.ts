@@ -16,8 +16,12 @@ test('the Sankey of the last two waves renders, and a flow lists exactly its cus
   await expect(page.getByTestId('wave-a')).toHaveValue('1');
   await expect(page.getByTestId('stuart-maxwell')).toContainText(`${last.paired} customers answered both`);
 
-  // A flow is a button: keyboard activation, as a person using Tab and Enter would.
-  await page.getByTestId('flow-passive-promoter').first().focus();
+  // The flows are one tab stop: the arrow keys reach a flow, Enter lists its customers.
+  const flows = page.getByTestId('sankey').first().getByRole('listbox');
+  const target = await page.getByTestId('flow-passive-promoter').first().getAttribute('id');
+  await flows.focus();
+  for (let i = 0; i < 15 && (await flows.getAttribute('aria-activedescendant')) !== target; i++) await page.keyboard.press('ArrowDown');
+  await expect(flows).toHaveAttribute('aria-activedescendant', target!);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('flow-count')).toHaveText(`(${last.matrix.passive.promoter})`);
   await expect(page.getByTestId('flow-customers').locator('tbody tr')).toHaveCount(last.matrix.passive.promoter);

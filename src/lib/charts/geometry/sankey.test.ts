@@ -31,6 +31,17 @@ describe('transitionSankey', () => {
     expect(big.width / small.width).toBeCloseTo(7, 5);
     expect(flows.reduce((s, f) => s + f.value, 0)).toBe(4 + 6 + 7 + 1 + 4 + 3 + 2);
   });
+  it('gives each flow the ends of its centre line, from the right of A\'s node to the left of B\'s', () => {
+    for (const f of flows) {
+      const from = nodes.find((n) => n.id === `from:${f.from}`)!, to = nodes.find((n) => n.id === `to:${f.to}`)!;
+      expect(f.x0).toBe(from.x1);
+      expect(f.x1).toBe(to.x0);
+      expect(f.y0).toBeGreaterThan(from.y0);
+      expect(f.y0).toBeLessThan(from.y1);
+      expect(f.y1).toBeGreaterThan(to.y0);
+      expect(f.y1).toBeLessThan(to.y1);
+    }
+  });
 });
 
 describe('sankeyNodes', () => {

@@ -36,6 +36,11 @@ export interface SankeyFlow {
   kind: FlowKind;
   path: string;
   width: number;
+  /** Where the flow's centre line leaves wave A's node and reaches wave B's (its label goes there). */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 const ORDER: FlowEnd[] = ['promoter', 'passive', 'detractor', 'none'];
@@ -75,7 +80,10 @@ export function transitionSankey(input: FlowInput, width: number, height: number
   const path = sankeyLinkHorizontal();
   return {
     nodes: graph.nodes.map((n) => ({ id: n.id, side: n.side, category: n.category, value: n.value ?? 0, x0: n.x0 ?? 0, x1: n.x1 ?? 0, y0: n.y0 ?? 0, y1: n.y1 ?? 0 })),
-    flows: graph.links.map((l) => ({ from: l.from, to: l.to, value: l.value, kind: flowKind(l.from, l.to), path: path(l) ?? '', width: l.width ?? 0 })),
+    flows: graph.links.map((l) => ({
+      from: l.from, to: l.to, value: l.value, kind: flowKind(l.from, l.to), path: path(l) ?? '', width: l.width ?? 0,
+      x0: (l.source as NodeDatum & { x1?: number }).x1 ?? 0, y0: l.y0 ?? 0, x1: (l.target as NodeDatum & { x0?: number }).x0 ?? 0, y1: l.y1 ?? 0,
+    })),
   };
 }
 

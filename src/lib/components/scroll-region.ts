@@ -1,0 +1,47 @@
+/**
+ * A box that scrolls (a wide or long table) has to be reachable by keyboard, or its hidden part
+ * cannot be scrolled into view without a mouse (WCAG 2.1.1; axe: scrollable-region-focusable).
+ * While its content overflows and holds nothing focusable, the box is a tab stop named `label`;
+ * when everything fits it is left alone, so it costs no Tab press for nothing.
+ */
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
+
+export function scrollRegion(node: HTMLElement, label: string) {
+  let name = label;
+  function sync() {
+    const overflows = node.scrollWidth > node.clientWidth + 1 || node.scrollHeight > node.clientHeight + 1;
+    if (overflows && !node.querySelector(FOCUSABLE)) {
+      node.tabIndex = 0;
+      node.setAttribute('role', 'region');
+      node.setAttribute('aria-label', name);
+    } else {
+      node.removeAttribute('tabindex');
+      node.removeAttribute('role');
+      node.removeAttribute('aria-label');
+    }
+  }
+  // The box keeps its size while its table grows: watch the table too.
+  const resized = new ResizeObserver(sync);
+  const watch = () => {
+    resized.disconnect();
+    resized.observe(node);
+    for (const child of node.children) resized.observe(child);
+  };
+  const changed = new MutationObserver(() => {
+    watch();
+    sync();
+  });
+  changed.observe(node, { childList: true, subtree: true });
+  watch();
+  sync();
+  return {
+    update(next: string) {
+      name = next;
+      sync();
+    },
+    destroy() {
+      resized.disconnect();
+      changed.disconnect();
+    },
+  };
+}
