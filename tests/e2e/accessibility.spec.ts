@@ -98,5 +98,12 @@ for (const lang of ['en', 'ja'] as const) {
     await page.locator('header a').first().click();
     await expect(page.getByTestId('dataset-card')).toHaveCount(1);
     await audit(page, `${lang} home with a dataset`);
+
+    // "Your data", with the delete question open.
+    await page.getByTestId('nav-privacy').click();
+    await expect(page.getByTestId('storage-totals')).toBeVisible();
+    await page.getByTestId('delete-all').click();
+    await expect(page.getByTestId('delete-all-confirm')).toBeVisible();
+    await audit(page, `${lang} your data, delete question open`);
   });
 }
