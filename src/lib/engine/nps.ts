@@ -8,7 +8,26 @@
  * the useless [100, 100]).
  */
 
-export type Category = 'promoter' | 'passive' | 'detractor';
+/**
+ * The one rule from a 0–10 score to its category, and the one numeric order of the categories:
+ * 0 detractor, 1 passive, 2 promoter (the order of the scores). Every count array, matrix and
+ * lookup of the app is indexed this way.
+ */
+export type Category = 'detractor' | 'passive' | 'promoter';
+export type CategoryIndex = 0 | 1 | 2;
+export const CATEGORIES: readonly Category[] = ['detractor', 'passive', 'promoter'];
+export const DETRACTOR = 0, PASSIVE = 1, PROMOTER = 2;
+
+export function categoryIndex(score: number): CategoryIndex {
+  return score >= 9 ? PROMOTER : score >= 7 ? PASSIVE : DETRACTOR;
+}
+
+export function categoryOf(score: number): Category {
+  return CATEGORIES[categoryIndex(score)];
+}
+
+/** `categoryIndex` of each score 0…10: a lookup instead of two branches in hot loops. */
+export const CATEGORY_INDEX = Uint8Array.from({ length: 11 }, (_, s) => categoryIndex(s));
 
 /** Φ⁻¹(0.975): the 95% two-sided normal quantile. */
 export const Z95 = 1.959964;
@@ -27,22 +46,11 @@ export interface NpsSummary extends CategoryCounts {
   ci95: [number, number] | null;
 }
 
-export function categoryOf(score: number): Category {
-  if (score >= 9) return 'promoter';
-  if (score >= 7) return 'passive';
-  return 'detractor';
-}
-
 /** Counts per category from a 0–10 histogram (index = score). */
 export function countsFromDistribution(distribution: ArrayLike<number>): CategoryCounts {
-  let promoters = 0, passives = 0, detractors = 0;
-  for (let s = 0; s <= 10; s++) {
-    const c = distribution[s] ?? 0;
-    if (s >= 9) promoters += c;
-    else if (s >= 7) passives += c;
-    else detractors += c;
-  }
-  return { promoters, passives, detractors };
+  const counts = [0, 0, 0];
+  for (let s = 0; s <= 10; s++) counts[categoryIndex(s)] += distribution[s] ?? 0;
+  return countsOf(counts, 0);
 }
 
 export function npsOf({ promoters, passives, detractors }: CategoryCounts): number | null {
@@ -78,5 +86,7 @@ export function answersForMargin(counts: CategoryCounts, marginPoints: number, z
   return Math.max(0, Math.ceil((z * z * variance) / (m * m) - 3));
 }
 
-/** 0 promoter, 1 passive, 2 detractor for each score 0…10: a lookup instead of two branches in hot loops. */
-export const CATEGORY_OF_SCORE = Uint8Array.from({ length: 11 }, (_, s) => (s >= 9 ? 0 : s >= 7 ? 1 : 2));
+/** The counts at `at`, `at + 1`, `at + 2` of an array laid out in category order. */
+export function countsOf(counts: ArrayLike<number>, at: number): CategoryCounts {
+  return { detractors: counts[at + DETRACTOR], passives: counts[at + PASSIVE], promoters: counts[at + PROMOTER] };
+}

@@ -13,7 +13,7 @@
  */
 import { NO_DAY as NO_DAY_VALUE, type AnswerTable } from './answers';
 import { civilFromDay, dayFromCivil, dayToIso } from './days';
-import { CATEGORY_OF_SCORE as CATEGORY, summarise, type NpsSummary } from './nps';
+import { CATEGORY_INDEX as CATEGORY, countsOf, summarise, type NpsSummary } from './nps';
 
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
 
@@ -112,7 +112,7 @@ export function periodLabel(index: number, options: PeriodOptions): string {
 // Imported constants as module locals: some module loaders (tsx in the benches) turn each read of
 // an import into a getter call, which costs more than the rest of a hot loop.
 const NO_DAY = NO_DAY_VALUE;
-const CATEGORY_OF_SCORE = CATEGORY;
+const CATEGORY_INDEX = CATEGORY;
 
 /** Beyond this many days (~550 years) a day → period lookup costs more than it saves. */
 const MAX_LOOKUP_DAYS = 200_000;
@@ -169,32 +169,32 @@ export function npsByPeriod(table: AnswerTable, options: PeriodOptions, include?
   if (!range) return [];
   const { minDay, maxDay } = range;
   const { first: firstPeriod, count: periodCount, lookup } = periodSlots(minDay, maxDay, options);
-  // counts[3p] promoters, [3p + 1] passives, [3p + 2] detractors of period firstPeriod + p.
+  // counts[3p…3p + 2]: the categories (in category order) of period firstPeriod + p.
   const counts = new Int32Array(3 * periodCount);
   if (lookup) {
     // Branch-free: the mask is added, the category looked up (a filter's pattern is unpredictable).
     if (include === undefined) {
       for (let i = 0; i < length; i++) {
         const d = day[i];
-        if (d !== NO_DAY) counts[3 * lookup[d - minDay] + CATEGORY_OF_SCORE[score[i]]]++;
+        if (d !== NO_DAY) counts[3 * lookup[d - minDay] + CATEGORY_INDEX[score[i]]]++;
       }
     } else {
       for (let i = 0; i < length; i++) {
         const d = day[i];
-        if (d !== NO_DAY) counts[3 * lookup[d - minDay] + CATEGORY_OF_SCORE[score[i]]] += include[i];
+        if (d !== NO_DAY) counts[3 * lookup[d - minDay] + CATEGORY_INDEX[score[i]]] += include[i];
       }
     }
   } else {
     for (let i = 0; i < length; i++) {
       const d = day[i];
       if (d === NO_DAY || (include !== undefined && include[i] === 0)) continue;
-      counts[3 * (periodIndexOf(d, options) - firstPeriod) + CATEGORY_OF_SCORE[score[i]]]++;
+      counts[3 * (periodIndexOf(d, options) - firstPeriod) + CATEGORY_INDEX[score[i]]]++;
     }
   }
 
   const out: PeriodSummary[] = [];
   for (let p = 0; p < periodCount; p++) {
-    const promoters = counts[3 * p], passives = counts[3 * p + 1], detractors = counts[3 * p + 2];
+    const { promoters, passives, detractors } = countsOf(counts, 3 * p);
     if (promoters + passives + detractors === 0) continue;
     const index = firstPeriod + p;
     const range = periodRange(index, options);

@@ -24,6 +24,7 @@ import {
   type Tone,
   type Topic
 } from './sample-text';
+import { categoryIndex } from './nps';
 
 export interface SampleEvent {
   date: string;
@@ -367,7 +368,7 @@ function generic(rng: Rng, tone: 'pos' | 'neg' | 'mid', c: Ctx): string {
 }
 
 function comment(rng: Rng, score: number, c: Ctx): string {
-  const cat = score >= 9 ? 'pos' : score >= 7 ? 'mid' : 'neg';
+  const cat = (['neg', 'mid', 'pos'] as const)[categoryIndex(score)];
   if (!rng.chance(cat === 'neg' ? 0.68 : cat === 'pos' ? 0.56 : 0.46)) return '';
   const r = rng.next();
   let parts: string[];

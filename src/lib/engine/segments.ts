@@ -3,7 +3,7 @@
  * answers by a two-sample test on adjusted counts (docs/methods.md §3).
  */
 import type { AnswerTable, SegmentColumn } from './answers';
-import { CATEGORY_OF_SCORE as CATEGORY, summarise, type NpsSummary } from './nps';
+import { CATEGORY_INDEX as CATEGORY, countsOf, summarise, type NpsSummary } from './nps';
 import { twoSampleTest, type DifferenceTest } from './significance';
 
 export interface SegmentRow extends NpsSummary {
@@ -14,25 +14,22 @@ export interface SegmentRow extends NpsSummary {
 
 export function compareSegments(table: AnswerTable, column: SegmentColumn, codes: Uint16Array, include?: Uint8Array): SegmentRow[] {
   const k = column.values.length;
-  const counts = new Int32Array(k * 3); // per code: promoters, passives, detractors
+  const counts = new Int32Array(k * 3); // per code, in category order
   const { score, length } = table;
   // Imported constants as locals: some module loaders (tsx in the benches) turn each read of an
   // import into a getter call, which costs more than the rest of the loop.
-  const CATEGORY_OF_SCORE = CATEGORY;
+  const CATEGORY_INDEX = CATEGORY;
   // Branch-free (a filter's pattern is unpredictable): category by lookup, the mask added.
-  if (include) for (let i = 0; i < length; i++) counts[codes[i] * 3 + CATEGORY_OF_SCORE[score[i]]] += include[i];
-  else for (let i = 0; i < length; i++) counts[codes[i] * 3 + CATEGORY_OF_SCORE[score[i]]]++;
-  let tp = 0, tm = 0, td = 0;
-  for (let c = 0; c < k; c++) {
-    tp += counts[c * 3];
-    tm += counts[c * 3 + 1];
-    td += counts[c * 3 + 2];
-  }
+  if (include) for (let i = 0; i < length; i++) counts[codes[i] * 3 + CATEGORY_INDEX[score[i]]] += include[i];
+  else for (let i = 0; i < length; i++) counts[codes[i] * 3 + CATEGORY_INDEX[score[i]]]++;
+  const total = [0, 0, 0];
+  for (let c = 0; c < k * 3; c++) total[c % 3] += counts[c];
+  const all = countsOf(total, 0);
   const rows: SegmentRow[] = [];
   for (let c = 0; c < k; c++) {
-    const mine = { promoters: counts[c * 3], passives: counts[c * 3 + 1], detractors: counts[c * 3 + 2] };
+    const mine = countsOf(counts, c * 3);
     if (mine.promoters + mine.passives + mine.detractors === 0) continue;
-    const rest = { promoters: tp - mine.promoters, passives: tm - mine.passives, detractors: td - mine.detractors };
+    const rest = { promoters: all.promoters - mine.promoters, passives: all.passives - mine.passives, detractors: all.detractors - mine.detractors };
     rows.push({ value: column.values[c], ...summarise(mine), vsRest: twoSampleTest(mine, rest) });
   }
   return rows.sort((a, b) => (b.nps ?? -Infinity) - (a.nps ?? -Infinity));

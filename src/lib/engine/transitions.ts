@@ -14,6 +14,7 @@ import { NO_DAY as NO_DAY_VALUE, type AnswerTable } from './answers';
 import { dayRange, periodIndexOf, periodLabel } from './periods';
 import { pairedTest, type DifferenceTest } from './significance';
 import { stuartMaxwell, type ChiSquareTest } from './stuart-maxwell';
+import { CATEGORIES, categoryIndex, type Category, type CategoryIndex } from './nps';
 
 // Imported constants as module locals: some module loaders (tsx in the benches) turn each read of
 // an import into a getter call, which costs more than the rest of a hot loop.
@@ -26,11 +27,8 @@ export interface Waves {
   /** Wave index of each answer, −1 when it belongs to none (no wave/date, or filtered out). */
   waveOf: Int32Array;
 }
-/** 0 detractor, 1 passive, 2 promoter: the rows and columns of a transition matrix, in this order. */
-export type Category3 = 0 | 1 | 2;
-export type CategoryName = 'detractor' | 'passive' | 'promoter';
-export const CATEGORY_NAMES: readonly CategoryName[] = ['detractor', 'passive', 'promoter'];
-export type TransitionMatrix = Record<CategoryName, Record<CategoryName, number>>;
+/** matrix[from][to]; rows and columns in category order (engine/nps.ts). */
+export type TransitionMatrix = Record<Category, Record<Category, number>>;
 
 export interface Transition {
   from: string;
@@ -53,7 +51,6 @@ export interface Transition {
   worsened: number;
 }
 
-export const category3 = (score: number): Category3 => (score >= 9 ? 2 : score >= 7 ? 1 : 0);
 
 // ---------------------------------------------------------------------------------------------
 // Waves
@@ -277,7 +274,7 @@ function compare(from: string, to: string, a: WavePick, b: WavePick): Transition
     const c = a.customers[k];
     if (b.answer[c] < 0) continue;
     paired++;
-    counts[category3(a.score[c])][category3(b.score[c])]++;
+    counts[categoryIndex(a.score[c])][categoryIndex(b.score[c])]++;
   }
   const [d, p, r] = counts;
   const improved = d[1] + d[2] + p[2], stable = d[0] + p[1] + r[2], worsened = p[0] + r[0] + r[1];
@@ -334,7 +331,7 @@ export function cellsBetween(table: AnswerTable, waves: Waves, a: number, b: num
   const cells: CellCustomers[][] = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => []));
   const add = (c: number) => {
     const inA = pa.answer[c] >= 0, inB = pb.answer[c] >= 0;
-    cells[inA ? category3(pa.score[c]) : 3][inB ? category3(pb.score[c]) : 3].push({ customer: c, fromAnswer: pa.answer[c], toAnswer: pb.answer[c] });
+    cells[inA ? categoryIndex(pa.score[c]) : 3][inB ? categoryIndex(pb.score[c]) : 3].push({ customer: c, fromAnswer: pa.answer[c], toAnswer: pb.answer[c] });
   };
   // Everyone in wave A, then those in wave B only.
   for (let k = 0; k < pa.count; k++) add(pa.customers[k]);
@@ -345,7 +342,7 @@ export function cellsBetween(table: AnswerTable, waves: Waves, a: number, b: num
 
 export function customersInCell(
   table: AnswerTable, waves: Waves, a: number, b: number,
-  fromCategory: Category3 | 'none', toCategory: Category3 | 'none', rule: WaveRule = 'latest',
+  fromCategory: CategoryIndex | 'none', toCategory: CategoryIndex | 'none', rule: WaveRule = 'latest',
 ): CellCustomers {
   if (fromCategory === 'none' && toCategory === 'none') return [];
   return cellsBetween(table, waves, a, b, rule)[fromCategory === 'none' ? 3 : fromCategory][toCategory === 'none' ? 3 : toCategory];

@@ -15,6 +15,7 @@
  * reused picks, so memory does not grow with the number of waves.
  */
 import type { AnswerTable } from './answers';
+import { categoryIndex, DETRACTOR, PASSIVE, PROMOTER } from './nps';
 import { WavePicker, type WavePick, type WaveRule, type Waves } from './transitions';
 
 export type WatchReason = 'falling-passive' | 'promoter-to-passive' | 'silent-after-detractor';
@@ -70,9 +71,10 @@ export function watchList(table: AnswerTable, waves: Waves, rule: WaveRule = 'la
   for (let c = 1; c < size; c++) {
     if (lastWave[c] < 0) continue;
     const s = lastScore[c], drop = runStart[c] - s;
-    if (s <= 6 && lastWave[c] < waveCount - 1) reasonOf[c] = 0;
-    else if (s === 7 || s === 8) {
-      if (previousScore[c] >= 9) reasonOf[c] = 1;
+    const category = categoryIndex(s);
+    if (category === DETRACTOR && lastWave[c] < waveCount - 1) reasonOf[c] = 0;
+    else if (category === PASSIVE) {
+      if (previousScore[c] >= 0 && categoryIndex(previousScore[c]) === PROMOTER) reasonOf[c] = 1;
       else if (drop >= 2) reasonOf[c] = 2;
     }
     if (reasonOf[c] < 0) continue;

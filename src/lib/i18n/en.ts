@@ -19,7 +19,7 @@ export const en = {
   'a11y.timelineKeys': 'The arrow keys move between the bars: left and right between periods, up and down between a topic’s positive and negative bars and between topics. Enter or Space lists the bar’s comments.',
   'a11y.sankeyKeys': 'The arrow keys move between the flows; Enter or Space lists the flow’s customers.',
   'a11y.events': 'Events: {events}.',
-  'chart.trendDesc': 'NPS per period as a line, its 95% interval as a band, n under each point; hollow points have fewer than {minN} answers.',
+  'chart.trendDesc': 'NPS per period as a line, its 95% interval as a band, n under each point; hollow points have fewer than {minN, plural, one {# answer} other {# answers}}.',
   'chart.sharesDesc': 'The shares of promoters (top), passives and detractors (bottom) per period, stacked to 100%.',
   'chart.histogramDesc': 'Answers per score from 0 to 10: 0–6 are detractors, 7–8 passives, 9–10 promoters.',
   'chart.timelineDesc': 'One row per topic: positive mentions per period as bars above its line, negative ones below, every topic on the same scale.',

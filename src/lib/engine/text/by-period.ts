@@ -4,6 +4,7 @@ import { NO_DAY as NO_DAY_VALUE } from '../answers';
 import { dayToIso } from '../days';
 import { allDayRange, periodLabel, periodRange, periodSlots, type PeriodOptions } from '../periods';
 import type { TopicTags } from './tag';
+import { categoryIndex, countsOf } from '../nps';
 
 // Imported constants as module locals: some module loaders (tsx in the benches) turn each read of
 // an import into a getter call, which costs more than the rest of a hot loop.
@@ -119,9 +120,11 @@ export function topicsByCategory(table: AnswerTable, tags: TopicTags, include?: 
   const counts = new Int32Array(tags.topicIds.length * 3);
   for (let i = 0, len = table.length; i < len; i++) {
     if (include && !include[i]) continue;
-    const s = table.score[i];
-    const group = s >= 9 ? 0 : s >= 7 ? 1 : 2;
+    const group = categoryIndex(table.score[i]);
     for (let bits = tags.mask[i]; bits !== 0; bits &= bits - 1) counts[(31 - Math.clz32(bits & -bits)) * 3 + group]++;
   }
-  return tags.topicIds.map((_, t) => ({ promoter: counts[t * 3], passive: counts[t * 3 + 1], detractor: counts[t * 3 + 2] }));
+  return tags.topicIds.map((_, t) => {
+    const { promoters, passives, detractors } = countsOf(counts, t * 3);
+    return { promoter: promoters, passive: passives, detractor: detractors };
+  });
 }

@@ -14,6 +14,7 @@
  */
 import { HIGH, LOW, NEGATIVE, POSITIVE, PRICE_CONTEXT, REQUEST } from './lexicon';
 import { keywordSource } from './keyword';
+import { categoryIndex } from '../nps';
 import { MAX_AT_ONE_POSITION, skippable, TrieIndex, type ScanEntry } from './scan';
 
 export type Polarity = 'positive' | 'negative' | 'neutral';
@@ -243,9 +244,11 @@ export function clauseScore(clause: string, topicId: string, at?: { start: numbe
   return scoreClause(clause, clauseHits, 0, clause.length, topicId, at?.start ?? -1, at?.end ?? -1);
 }
 
+const CATEGORY_POLARITY: readonly Polarity[] = ['negative', 'neutral', 'positive'];
+
 /** The category's polarity: what a mention means when its clause says nothing either way. */
 export function categoryPolarity(score: number): Polarity {
-  return score >= 9 ? 'positive' : score >= 7 ? 'neutral' : 'negative';
+  return CATEGORY_POLARITY[categoryIndex(score)];
 }
 
 /**

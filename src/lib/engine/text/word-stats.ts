@@ -7,6 +7,7 @@ import type { AnswerTable } from '../answers';
 import { NO_DAY } from '../answers';
 import { periodRange, periodSlots, type PeriodOptions } from '../periods';
 import { keyWords, type KeyWord } from './keyness';
+import { categoryIndex } from '../nps';
 import { countsToMap, countWordsByGroup, topWordsOf, type WordIndex } from './word-index';
 
 export interface WordStats {
@@ -28,14 +29,13 @@ export function distinctive(index: WordIndex, counts1: Int32Array, counts2: Int3
 
 /** Frequent words of the kept answers, and the words that set detractors apart from promoters. */
 export function wordStatsOf(index: WordIndex, table: AnswerTable, include?: Uint8Array, limit = 15): WordStats {
-  // Groups: 1 detractor, 2 promoter, 3 passive (only part of "frequent").
+  // Groups 1, 2, 3: the categories in their order (0 is "not counted").
   const group = new Uint8Array(Math.min(table.length, index.ends.length));
   for (let i = 0; i < group.length; i++) {
     if (include && !include[i]) continue;
-    const s = table.score[i];
-    group[i] = s <= 6 ? 1 : s >= 9 ? 2 : 3;
+    group[i] = 1 + categoryIndex(table.score[i]);
   }
-  const [detractors, promoters, passives] = countWordsByGroup(index, group, 3);
+  const [detractors, passives, promoters] = countWordsByGroup(index, group, 3);
   const all = new Int32Array(detractors.length);
   for (let w = 0; w < all.length; w++) all[w] = detractors[w] + promoters[w] + passives[w];
   const { more, less } = distinctive(index, detractors, promoters, limit);
