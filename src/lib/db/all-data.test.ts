@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NpsLinesDatabase, type DatasetRecord } from './database';
+import { NpsLinesDatabase } from './database';
+import { type DatasetRecord } from '../engine/dataset';
 import { createDataset } from './datasets';
 import { deleteAllData, storedTotals } from './all-data';
 import { tableFromRows } from '../engine/answers';

@@ -6,34 +6,10 @@
  * (docs/methods.md §10.6).
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { AnswerTable, SegmentColumn } from '../engine/answers';
-import type { IdentityKind } from '../engine/overview';
-import type { Rejection } from '../ingest/values';
+import type { AnswerTable } from '../engine/answers';
+import type { CompanyEvent, DatasetRecord } from '../engine/dataset';
 import type { FilePlan } from '../ingest/preview';
 import type { Topic } from '../engine/text/dictionary';
-
-export interface DatasetFile {
-  name: string;
-  size: number;
-  encoding: FilePlan['encoding'];
-  delimiter: FilePlan['delimiter'];
-  accepted: number;
-  rejected: number;
-  /** Exact duplicates of answers already in the dataset (or earlier in the import), skipped. */
-  duplicates: number;
-  headerRows: number;
-  /** Column names as read (all header rows joined), for the rejected-rows download. */
-  headers: string[];
-  importedAt: number;
-}
-
-export interface StoredRejection {
-  file: number;
-  row: number;
-  rejection: Rejection;
-  /** The row's cells as written, for the rejected-rows download (kept for the first rows only). */
-  cells?: string[];
-}
 
 /** The column mapping a person confirmed for a form, found again by its header signature. */
 export interface RememberedMapping {
@@ -43,39 +19,6 @@ export interface RememberedMapping {
   roles: FilePlan['roles'];
   dateOrder: FilePlan['dateOrder'];
   savedAt: number;
-}
-
-export interface DatasetRecord {
-  id: string;
-  name: string;
-  createdAt: number;
-  updatedAt: number;
-  files: DatasetFile[];
-  segmentColumns: SegmentColumn[];
-  identity: IdentityKind;
-  hasDates: boolean;
-  answerCount: number;
-  chunkCount: number;
-  /** The id the next appended answer gets: answer ids never repeat within a dataset. */
-  nextAnswerId: number;
-  rejected: StoredRejection[];
-  /** True for the built-in sample, so the UI can say so. */
-  sample?: boolean;
-}
-
-export type EventKind = 'release' | 'pricing' | 'support' | 'incident' | 'campaign' | 'other';
-export const EVENT_KINDS: readonly EventKind[] = ['release', 'pricing', 'support', 'incident', 'campaign', 'other'];
-
-/** Something the company did, drawn on every time chart. */
-export interface CompanyEvent {
-  id: string;
-  datasetId: string;
-  /** ISO date. */
-  date: string;
-  label: string;
-  kind: EventKind;
-  /** `segment name: value` the event concerns, if only some customers. */
-  segment?: string;
 }
 
 /** The comment-topic dictionary in use (one for the app; 'default' until edited). */

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NpsLinesDatabase, type DatasetRecord } from './database';
+import { NpsLinesDatabase } from './database';
+import { type DatasetRecord } from '../engine/dataset';
 import { CHUNK_SIZE, createDataset, deleteDataset, getDataset, listDatasets, loadAnswers, renameDataset } from './datasets';
 import { tableFromRows, type AnswerTable } from '../engine/answers';
 import { textAt } from '../engine/text-column';

@@ -1,6 +1,7 @@
 /** Datasets and their answers: create (all-or-nothing), read back, rename, delete. */
 import { concatTables, sliceTable, type AnswerTable } from '../engine/answers';
-import { database, type AnswerChunk, type DatasetRecord, type NpsLinesDatabase } from './database';
+import { database, type AnswerChunk, type NpsLinesDatabase } from './database';
+import { type DatasetRecord } from '../engine/dataset';
 
 /** Answers per stored record: big enough for speed, small enough to read back in pieces. */
 export const CHUNK_SIZE = 65536;

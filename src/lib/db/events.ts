@@ -1,5 +1,6 @@
 /** Company events (releases, price changes, outages…) of a dataset. */
-import { database, type CompanyEvent, type NpsLinesDatabase } from './database';
+import { database, type NpsLinesDatabase } from './database';
+import { type CompanyEvent } from '../engine/dataset';
 
 export async function listEvents(datasetId: string, db: NpsLinesDatabase = database()): Promise<CompanyEvent[]> {
   const events = await db.events.where('datasetId').equals(datasetId).toArray();

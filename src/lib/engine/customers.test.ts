@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answersKey, tableFromRows, NO_DAY } from './answers';
 import { answersOfCustomer, encodeCustomers } from './customers';
-import { isoToDay } from '../ingest/values';
+import { isoToDay } from './days';
 
 describe('answersOfCustomer', () => {
   it('lists one customer\'s answers oldest first, undated ones last', () => {

@@ -32,3 +32,15 @@ export function dayToIso(day: number): string {
   const { year, month, dayOfMonth } = civilFromDay(day);
   return `${pad(year, 4)}-${pad(month)}-${pad(dayOfMonth)}`;
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** '2024-01-15' → 19737; NaN unless the string is exactly a valid `YYYY-MM-DD`. */
+export function isoToDay(iso: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return NaN;
+  const year = +iso.slice(0, 4), month = +iso.slice(5, 7), dayOfMonth = +iso.slice(8, 10);
+  const last = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1];
+  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > last) return NaN;
+  return dayFromCivil(year, month, dayOfMonth);
+}

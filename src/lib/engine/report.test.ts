@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_DAY, tableFromRows } from './answers';
 import { encodeCustomers, identityCell, type IdentityKind } from './customers';
-import { isoToDay } from '../ingest/values';
+import { isoToDay } from './days';
 import { buildReport } from './report';
 import { tagComments } from './text/tag';
 import { compileTopics } from './text/topics';

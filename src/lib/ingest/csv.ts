@@ -4,8 +4,9 @@
  * boundary (docs/methods.md §10.6).
  */
 import Papa from 'papaparse';
+import type { FileDelimiter } from '../engine/dataset';
 
-export type Delimiter = ',' | '\t' | ';' | '|';
+export type Delimiter = FileDelimiter;
 export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';', '|'];
 
 /** Guesses the delimiter from the first lines (PapaParse's guesser, limited to the ones we offer). */

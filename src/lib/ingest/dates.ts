@@ -22,7 +22,7 @@
  * Era years are not checked against the era's span (`平成31年5月1日` is accepted as 2019-05-01).
  */
 
-import { dayFromCivil, dayToIso } from '../engine/days';
+import { dayFromCivil, dayToIso, isoToDay } from '../engine/days';
 
 export type DateOrder = 'ymd' | 'mdy' | 'dmy';
 export interface ParsedDate {
@@ -222,10 +222,5 @@ export function inferDateOrder(samples: readonly string[]): { order: DateOrder; 
   return { order: dots > slashes ? 'dmy' : 'mdy', ambiguous: true };
 }
 
-export { dayToIso };
-
-/** '2024-01-15' -> 19737; NaN unless the string is exactly a valid `YYYY-MM-DD`. */
-export function isoToDay(iso: string): number {
-  const p = iso.length === 10 && iso.charCodeAt(4) === 45 ? fastIso(iso) : undefined;
-  return p ? p.day : NaN;
-}
+// The day ↔ ISO conversions live with the other calendar arithmetic in the engine.
+export { dayToIso, isoToDay };

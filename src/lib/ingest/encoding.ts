@@ -7,7 +7,9 @@
  * misreads short Japanese text.
  */
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+import type { FileEncoding } from '../engine/dataset';
+
+export type Encoding = FileEncoding;
 
 export const ENCODINGS: readonly Encoding[] = ['utf-8', 'shift_jis', 'utf-16le', 'utf-16be'];
 

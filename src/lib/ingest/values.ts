@@ -15,19 +15,8 @@
 export type { DateOrder, ParsedDate } from './dates';
 export { parseDate, inferDateOrder, dayToIso, isoToDay } from './dates';
 
-export type RejectionCode =
-  | 'score-empty'
-  | 'score-not-number'
-  | 'score-not-whole'
-  | 'score-out-of-range'
-  | 'date-empty'
-  | 'date-unreadable'
-  | 'partial-response';
-/** value = the raw cell as written (trimmed, at most 80 characters). */
-export interface Rejection {
-  code: RejectionCode;
-  value: string;
-}
+export type { Rejection, RejectionCode } from '../engine/dataset';
+import type { Rejection, RejectionCode } from '../engine/dataset';
 export type ScoreResult = { ok: true; score: number } | { ok: false; rejection: Rejection };
 
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -1,6 +1,6 @@
 /** The list of datasets stored in this browser, for the start page. */
 import { deleteDataset, listDatasets, renameDataset } from '../db/datasets';
-import type { DatasetRecord } from '../db/database';
+import type { DatasetRecord } from '../engine/dataset';
 import { loadedDatasets } from './loaded-datasets.svelte';
 
 export class DatasetList {

@@ -1,6 +1,6 @@
 /** The events of the open dataset: listed, added, edited, deleted, imported from CSV. */
 import { deleteEvent, listEvents, saveEvent, saveEvents } from '../db/events';
-import type { CompanyEvent } from '../db/database';
+import type { CompanyEvent } from '../engine/dataset';
 import type { ParsedEvent } from '../ingest/events-csv';
 
 export class DatasetEvents {

@@ -3,7 +3,7 @@
  * opened before. The overview reads from here first, so it appears as soon as an import is
  * parsed instead of after the answers have been written and read back.
  */
-import type { DatasetRecord } from '../db/database';
+import type { DatasetRecord } from '../engine/dataset';
 import type { AnswerTable } from '../engine/answers';
 
 export type SaveState = 'saving' | 'saved' | 'failed';

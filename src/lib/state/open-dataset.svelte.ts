@@ -11,7 +11,7 @@ import { filterMask } from '../engine/filters';
 import { wavesOf } from '../engine/waves';
 import { filterOf, parseViewQuery, type ViewQuery } from './view-query';
 import { encodeCustomers } from '../engine/customers';
-import type { Rejection } from '../ingest/values';
+import type { Rejection } from '../engine/dataset';
 import { loadedDatasets } from './loaded-datasets.svelte';
 import { tagInWorker } from '../workers';
 import { answersKey } from '../engine/answers';

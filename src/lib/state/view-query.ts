@@ -3,7 +3,7 @@
  * &f=plan:Pro&period=quarter&fy=4`. A view can then be bookmarked and shared, and survives a
  * reload. (Kit's hash router routes on the part before `?` and leaves the rest to us.)
  */
-import { isoToDay } from '../ingest/values';
+import { isoToDay } from '../engine/days';
 import type { AnswerFilter } from '../engine/filters';
 import type { PeriodKind } from '../engine/periods';
 

@@ -4,7 +4,7 @@
  * the keywords kept whole patches the index (only the comments holding those words are
  * tokenised again). Counting for the views happens on the index, in word-stats.ts.
  */
-import type { DatasetRecord } from '../db/database';
+import type { DatasetRecord } from '../engine/dataset';
 import { loadWordIndex, saveWordIndex } from '../db/word-index';
 import { answersKey, type AnswerTable } from '../engine/answers';
 import type { Topic } from '../engine/text/dictionary';

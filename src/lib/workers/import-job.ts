@@ -4,7 +4,7 @@
  * The page can show the overview while the answers are being stored.
  */
 import { appendAnswers, createDataset, getDataset, loadAnswers } from '../db/datasets';
-import type { DatasetFile, DatasetRecord } from '../db/database';
+import type { DatasetFile, DatasetRecord } from '../engine/dataset';
 import { concatTables, sliceTable, type AnswerTable } from '../engine/answers';
 import { encodeCustomers } from '../engine/customers';
 import { dropDuplicates } from '../engine/duplicates';

@@ -6,7 +6,7 @@
  */
 import ImportWorker from './import.worker.ts?worker';
 import TextWorker from './text.worker.ts?worker';
-import type { DatasetRecord } from '../db/database';
+import type { DatasetRecord } from '../engine/dataset';
 import type { AnswerTable } from '../engine/answers';
 import type { ImportReply, ImportRequest, TagReply, TagRequest, WordIndexRequest, WordPatchRequest, WordsReply } from './messages';
 import { sliceText, splitByText, type TextColumn } from '../engine/text-column';

@@ -2,7 +2,7 @@
  * What the page and the workers say to each other. Both sides import their types from here and
  * from nowhere else, so no worker module and no page module depend on each other.
  */
-import type { DatasetRecord } from '../db/database';
+import type { DatasetRecord } from '../engine/dataset';
 import type { AnswerTable } from '../engine/answers';
 import type { BuiltAnswers } from '../ingest/build';
 import type { FilePlan } from '../ingest/preview';

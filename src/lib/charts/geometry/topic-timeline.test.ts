@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoToDay } from '../../ingest/values';
+import { isoToDay } from '../../engine/days';
 import { labelLines, labelWidth, topicTimeline } from './topic-timeline';
 
 const periods = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shareLayers, trendLayout } from './trend';
-import { isoToDay } from '../../ingest/values';
+import { isoToDay } from '../../engine/days';
 
 const series = [
   { period: '2024-01', from: '2024-01-01', to: '2024-01-31', n: 100, nps: 20, ci95: [5, 34] as [number, number], promoters: 40, passives: 40, detractors: 20 },

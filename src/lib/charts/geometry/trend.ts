@@ -4,7 +4,7 @@
  */
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
-import { isoToDay } from '../../ingest/values';
+import { isoToDay } from '../../engine/days';
 
 export interface TrendInput {
   period: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromRows } from '../answers';
-import { isoToDay } from '../../ingest/values';
+import { isoToDay } from '../days';
 import { topicsByCategory, topicsByPeriod, topicsBySegment } from './by-period';
 import type { TopicTags } from './tag';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromRows } from '../answers';
-import { isoToDay } from '../../ingest/values';
+import { isoToDay } from '../days';
 import { periodIndexOf } from '../periods';
 import { keyWords } from './keyness';
 import { normaliseComment } from './normalise';

@@ -1,0 +1,82 @@
+/**
+ * What a dataset is, wherever it is held: the record of its files, columns, identity and rejected
+ * rows, and the company's events beside it. The database stores these, the import worker makes
+ * them, the page shows them; none of them owns the types.
+ */
+import type { SegmentColumn } from './answers';
+import type { IdentityKind } from './customers';
+
+/** Encodings and delimiters the import reads (ingest/encoding.ts, ingest/csv.ts decide which). */
+export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+export type FileDelimiter = ',' | '\t' | ';' | '|';
+
+/** Why a row was left out; the UI writes the reason in its language from the code. */
+export type RejectionCode =
+  | 'score-empty'
+  | 'score-not-number'
+  | 'score-not-whole'
+  | 'score-out-of-range'
+  | 'date-empty'
+  | 'date-unreadable'
+  | 'partial-response';
+/** value = the raw cell as written (trimmed, at most 80 characters). */
+export interface Rejection {
+  code: RejectionCode;
+  value: string;
+}
+
+export interface DatasetFile {
+  name: string;
+  size: number;
+  encoding: FileEncoding;
+  delimiter: FileDelimiter;
+  accepted: number;
+  rejected: number;
+  /** Exact duplicates of answers already in the dataset (or earlier in the import), skipped. */
+  duplicates: number;
+  headerRows: number;
+  /** Column names as read (all header rows joined), for the rejected-rows download. */
+  headers: string[];
+  importedAt: number;
+}
+
+export interface StoredRejection {
+  file: number;
+  row: number;
+  rejection: Rejection;
+  /** The row's cells as written, for the rejected-rows download (kept for the first rows only). */
+  cells?: string[];
+}
+
+export interface DatasetRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  files: DatasetFile[];
+  segmentColumns: SegmentColumn[];
+  identity: IdentityKind;
+  hasDates: boolean;
+  answerCount: number;
+  chunkCount: number;
+  /** The id the next appended answer gets: answer ids never repeat within a dataset. */
+  nextAnswerId: number;
+  rejected: StoredRejection[];
+  /** True for the built-in sample, so the UI can say so. */
+  sample?: boolean;
+}
+
+export type EventKind = 'release' | 'pricing' | 'support' | 'incident' | 'campaign' | 'other';
+export const EVENT_KINDS: readonly EventKind[] = ['release', 'pricing', 'support', 'incident', 'campaign', 'other'];
+
+/** Something the company did, drawn on every time chart. */
+export interface CompanyEvent {
+  id: string;
+  datasetId: string;
+  /** ISO date. */
+  date: string;
+  label: string;
+  kind: EventKind;
+  /** `segment name: value` the event concerns, if only some customers. */
+  segment?: string;
+}
