@@ -175,18 +175,18 @@ async function commentsOnce(path) {
 
 // Recompute after a filter change: the engine on the answers, in Node.
 for (const rows of sizes) {
-  const out = execSync(`npx tsx tests/bench/recompute.ts ${join(outDir, `export-${rows}.csv`)}`, { cwd: root, encoding: 'utf8' });
+  const out = execSync(`node tests/bench/bundle-run.mjs tests/bench/recompute.ts ${join(outDir, `export-${rows}.csv`)}`, { cwd: root, encoding: 'utf8' });
   process.stdout.write(out.split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 }
 
 // Transitions over 12 waves for 100,000 customers.
-process.stdout.write(execSync('npx tsx tests/bench/transitions.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
+process.stdout.write(execSync('node tests/bench/bundle-run.mjs tests/bench/transitions.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 
 // Topic tagging of 600,000 comments.
-process.stdout.write(execSync('npx tsx tests/bench/tagging.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
+process.stdout.write(execSync('node tests/bench/bundle-run.mjs tests/bench/tagging.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 
 // Word statistics with tiny-segmenter.
-process.stdout.write(execSync('npx tsx tests/bench/tokenise.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
+process.stdout.write(execSync('node tests/bench/bundle-run.mjs tests/bench/tokenise.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 
 // Initial JavaScript of the hosted build: what the start page loads before anyone touches it,
 // gzipped; then what the first click adds (the import's workers and the overview's code, fetched

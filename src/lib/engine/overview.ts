@@ -2,7 +2,7 @@
  * The dataset's headline: overall NPS with its interval, the 0–10 distribution, how many distinct
  * customers answered and over which dates.
  */
-import { NO_DAY as NO_DAY_VALUE, type AnswerTable } from './answers';
+import { NO_DAY, type AnswerTable } from './answers';
 import { countsFromDistribution, summarise, type NpsSummary } from './nps';
 import { dayToIso } from './days';
 import { countCustomers, type IdentityKind } from './customers';
@@ -21,9 +21,6 @@ export interface Overview {
 /** The headline over the answers `include` keeps (1 = keep; all when absent). */
 export function computeOverview(table: AnswerTable, identity: IdentityKind, include?: Uint8Array): Overview {
   const counts = new Int32Array(11);
-  // Imported constants as locals: some module loaders (tsx in the benches) turn each read of an
-  // import into a getter call, which costs more than the rest of the loop.
-  const NO_DAY = NO_DAY_VALUE;
   let minDay = Infinity, maxDay = -Infinity;
   const { score, day } = table;
   // NO_DAY is the smallest Int32, so only the lower bound needs a check.

@@ -11,9 +11,9 @@
  * A fiscal year is named by the calendar year it starts in (Japanese convention: FY2024 runs
  * April 2024 – March 2025 when it starts in April).
  */
-import { NO_DAY as NO_DAY_VALUE, type AnswerTable } from './answers';
+import { NO_DAY, type AnswerTable } from './answers';
 import { civilFromDay, dayFromCivil, dayToIso } from './days';
-import { CATEGORY_INDEX as CATEGORY, countsOf, summarise, type NpsSummary } from './nps';
+import { CATEGORY_INDEX, countsOf, summarise, type NpsSummary } from './nps';
 
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
 
@@ -108,11 +108,6 @@ export function periodLabel(index: number, options: PeriodOptions): string {
       return `${fiscalStart(options) === 1 ? '' : 'FY'}${pad(1970 + index, 4)}`;
   }
 }
-
-// Imported constants as module locals: some module loaders (tsx in the benches) turn each read of
-// an import into a getter call, which costs more than the rest of a hot loop.
-const NO_DAY = NO_DAY_VALUE;
-const CATEGORY_INDEX = CATEGORY;
 
 /** Beyond this many days (~550 years) a day → period lookup costs more than it saves. */
 const MAX_LOOKUP_DAYS = 200_000;

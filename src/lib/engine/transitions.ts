@@ -10,15 +10,11 @@
  * answers are grouped by wave once, so a pair of waves costs the answers of those two waves only:
  * 100,000 customers × 12 waves take tens of milliseconds, where a Map keyed by strings would not.
  */
-import { NO_DAY as NO_DAY_VALUE, type AnswerTable } from './answers';
+import { NO_DAY, type AnswerTable } from './answers';
 import { dayRange, periodIndexOf, periodLabel } from './periods';
 import { pairedTest, type DifferenceTest } from './significance';
 import { stuartMaxwell, type ChiSquareTest } from './stuart-maxwell';
 import { CATEGORIES, categoryIndex, type Category, type CategoryIndex } from './nps';
-
-// Imported constants as module locals: some module loaders (tsx in the benches) turn each read of
-// an import into a getter call, which costs more than the rest of a hot loop.
-const NO_DAY = NO_DAY_VALUE;
 
 export type WaveSource = { kind: 'column' } | { kind: 'period'; period: 'quarter' | 'month' | 'half' };
 export type WaveRule = 'latest' | 'mean';
@@ -50,7 +46,6 @@ export interface Transition {
   stable: number;
   worsened: number;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Waves

@@ -1,14 +1,10 @@
 /** Positive and negative mentions of each topic per period, per segment value and per category of answer. */
 import type { AnswerTable } from '../answers';
-import { NO_DAY as NO_DAY_VALUE } from '../answers';
+import { NO_DAY } from '../answers';
 import { dayToIso } from '../days';
 import { allDayRange, periodLabel, periodRange, periodSlots, type PeriodOptions } from '../periods';
 import type { TopicTags } from './tag';
 import { categoryIndex, countsOf } from '../nps';
-
-// Imported constants as module locals: some module loaders (tsx in the benches) turn each read of
-// an import into a getter call, which costs more than the rest of a hot loop.
-const NO_DAY = NO_DAY_VALUE;
 
 export interface TopicPeriodCell {
   period: string;
