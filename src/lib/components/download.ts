@@ -1,3 +1,5 @@
+import { excelCsv } from '../ingest/csv';
+
 /** Saves text as a file through a same-origin blob: URL (no request leaves the page). */
 export function downloadText(fileName: string, text: string, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -8,4 +10,9 @@ export function downloadText(fileName: string, text: string, type = 'application
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves rows as a CSV that Excel opens as it is (ingest/csv.ts `excelCsv`). */
+export function downloadCsv(fileName: string, rows: readonly (readonly string[])[]): void {
+  downloadText(fileName, excelCsv(rows), 'text/csv;charset=utf-8');
 }

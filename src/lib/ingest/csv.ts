@@ -49,3 +49,11 @@ export function isBlankRecord(record: readonly string[]): boolean {
   for (const cell of record) if (cell.trim() !== '') return false;
   return true;
 }
+
+/**
+ * Rows as a CSV for Excel, the one writer of every CSV the app saves: UTF-8 with a BOM (or Excel
+ * on Japanese Windows shows mojibake), CRLF line ends, quoted as PapaParse quotes.
+ */
+export function excelCsv(rows: readonly (readonly string[])[]): string {
+  return '\ufeff' + Papa.unparse(rows as string[][], { newline: '\r\n' });
+}

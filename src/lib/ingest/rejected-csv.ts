@@ -3,18 +3,13 @@
  * row's own cells under its file's headers. UTF-8 with a BOM, so Excel on Japanese Windows opens
  * it without mojibake.
  */
-import Papa from 'papaparse';
+import { excelCsv } from './csv';
 
 export interface RejectedRowForCsv {
   file: string;
   row: number;
   reason: string;
   cells?: string[];
-}
-
-/** Rows as CSV for Excel: UTF-8 with a BOM (or Japanese Excel shows mojibake), CRLF line ends. */
-export function excelCsv(rows: readonly (readonly string[])[]): string {
-  return '\ufeff' + Papa.unparse(rows as string[][], { newline: '\r\n' });
 }
 
 export function rejectedRowsCsv(rows: readonly RejectedRowForCsv[], headers: readonly string[], labels: { file: string; row: string; reason: string }): string {
