@@ -1,24 +1,46 @@
 /**
- * The dataset being looked at: its record, its answers (from memory when just imported, else
- * read back from IndexedDB once) and the analyses derived from them.
+ * The dataset being looked at, and everything that belongs to it: its record, its answers (from
+ * memory when just imported, else read back from IndexedDB once), the view settings of the URL,
+ * the company's events, the comment topics and words, and the analyses derived from them. The
+ * dataset layout creates it and is its only owner; views read from it and ask it for what they
+ * need (`needTopics`, `needWords`, `updateQuery`).
  */
+import { goto } from '$app/navigation';
+import { untrack } from 'svelte';
 import { getDataset, loadAnswers, replaceAnswers } from '../db/datasets';
+import { loadDictionary } from '../db/dictionary';
 import { computeOverview } from '../engine/overview';
 import type { Report, ReportEvent } from '../engine/report';
 import type { Topic } from '../engine/text/dictionary';
 import { withoutFile } from '../engine/files';
 import { filterMask } from '../engine/filters';
 import { wavesOf } from '../engine/waves';
-import { filterOf, parseViewQuery, type ViewQuery } from './view-query';
+import { filterOf, parseViewQuery, withViewQuery, type ViewQuery } from './view-query';
 import { encodeCustomers } from '../engine/customers';
 import type { Rejection } from '../engine/dataset';
 import { loadedDatasets } from './loaded-datasets.svelte';
-import { tagInWorker } from '../workers';
+import { releaseTextWorker, tagInWorker } from '../workers';
+import { DatasetEvents } from './events.svelte';
+import { CommentTopics } from './topics.svelte';
+import { CommentWords } from './words.svelte';
+
+/** Where the open dataset's id and view settings come from (the route and its URL). */
+export interface DatasetSource {
+  id(): string;
+  /** The URL's hash: `#/datasets/ID/view?from=…` (the settings after `?`). */
+  hash(): string;
+}
 import { answersKey } from '../engine/answers';
 
 export class OpenDataset {
-  id = $state('');
+  readonly #source: DatasetSource;
+  readonly id = $derived.by(() => this.#source.id());
   status = $state<'loading' | 'ready' | 'missing'>('loading');
+  readonly events = new DatasetEvents();
+  readonly topics = new CommentTopics(() => this.#syncWords());
+  readonly words = new CommentWords();
+  #wantsTopics = false;
+  #wantsWords = false;
 
   readonly entry = $derived(this.id ? loadedDatasets.get(this.id) : undefined);
   readonly record = $derived(this.entry?.record ?? null);
@@ -27,29 +49,80 @@ export class OpenDataset {
   readonly segmentColumns = $derived(this.entry?.record.segmentColumns ?? []);
   /** Wave labels in order of their earliest answer. */
   readonly waves = $derived(this.table ? wavesOf(this.table) : []);
-  /** The view settings of the URL (filters, period…), set by the dataset layout. */
-  query = $state.raw<ViewQuery>(parseViewQuery(''));
+  /** The view settings of the URL (filters, period…). */
+  readonly query = $derived.by(() => parseViewQuery(this.#source.hash()));
   readonly filter = $derived(filterOf(this.query));
   /** Which answers the filter keeps (undefined: all). */
   readonly mask = $derived(this.table ? filterMask(this.table, this.segmentColumns, this.filter) : undefined);
   // Depends on the answers, the identity and the filter only, not on the save state or name.
   readonly overview = $derived(this.table ? computeOverview(this.table, this.identity, this.mask) : null);
+  /** The topic tags of these answers (null while tagging, or when they are of other answers). */
+  readonly tags = $derived(this.topics.tags && this.table && this.topics.tags.length === this.table.length ? this.topics.tags : null);
 
-  async load(id: string): Promise<void> {
-    this.id = id;
-    if (loadedDatasets.get(id)) {
-      this.status = 'ready';
-      return;
+  constructor(source: DatasetSource) {
+    this.#source = source;
+  }
+
+  /**
+   * Reads the dataset of the route (once; from memory when it is there) and its events. Called
+   * from an effect: only the route's id is read tracked, so nothing else re-runs it.
+   */
+  load(): Promise<void> {
+    const id = this.id;
+    return untrack(() => this.#load(id));
+  }
+
+  async #load(id: string): Promise<void> {
+    if (!loadedDatasets.get(id)) {
+      this.status = 'loading';
+      const record = await getDataset(id);
+      if (!record) {
+        if (this.id === id) this.status = 'missing';
+        return;
+      }
+      const table = await loadAnswers(record);
+      loadedDatasets.set(id, { record, table, save: 'saved', failure: null });
     }
-    this.status = 'loading';
-    const record = await getDataset(id);
-    if (!record) {
-      this.status = 'missing';
-      return;
-    }
-    const table = await loadAnswers(record);
-    loadedDatasets.set(id, { record, table, save: 'saved', failure: null });
-    if (this.id === id) this.status = 'ready';
+    if (this.id !== id) return;
+    this.status = 'ready';
+    this.events.load(id);
+    this.#refreshText();
+  }
+
+  /** A view shows comment topics: tag the answers (in the text worker) unless they are. */
+  needTopics(): void {
+    this.#wantsTopics = true;
+    this.#refreshText();
+  }
+
+  /** A view shows words: read them from storage or count them, after the topics. */
+  needWords(): void {
+    this.#wantsWords = true;
+    this.needTopics();
+  }
+
+  /** Changes the view settings in the URL, where every view reads them from. */
+  updateQuery(change: Partial<ViewQuery>): void {
+    goto(withViewQuery(this.#source.hash(), this.query, change), { replaceState: true, keepFocus: true, noScroll: true });
+  }
+
+  /** The dataset's views were left: the workers need not keep its comments, a count stops. */
+  close(): void {
+    this.words.close();
+    releaseTextWorker();
+  }
+
+  #refreshText(): void {
+    const { record, table } = this;
+    if (!record || !table || !this.#wantsTopics) return;
+    this.topics.open(table, answersKey(record)).then(() => this.#syncWords());
+  }
+
+  #syncWords(): void {
+    const { record, table } = this;
+    // The words kept whole come from the dictionary; a new count waits for the topic tagging
+    // (on two cores the tokenising workers would slow the topics people see first).
+    if (record && table && this.#wantsWords && this.topics.loaded) this.words.sync(record, table, this.topics.topics, this.topics.tagged);
   }
 
   /** Removes one file's answers and rejected rows from the dataset, in memory and in storage. */
@@ -67,18 +140,23 @@ export class OpenDataset {
     remaining.customer = encodeCustomers(remaining, record.identity);
     const stored = await replaceAnswers(next, remaining);
     loadedDatasets.set(record.id, { record: stored, table: remaining, save: 'saved', failure: null });
+    this.#refreshText();
   }
 
-  /** The report JSON; rejection reasons are written in the UI's language by `describe`. */
-  async report(describe: (r: Rejection) => string, events: ReportEvent[] = [], lang: 'ja' | 'en' = 'ja', topics?: Topic[]): Promise<Report | null> {
+  /**
+   * The report JSON of the whole dataset, with its events and the dictionary in use; rejection
+   * reasons are written in the UI's language by `describe`.
+   */
+  async report(describe: (r: Rejection) => string, lang: 'ja' | 'en' = 'ja'): Promise<Report | null> {
     const { record, table } = this;
     if (!record || !table) return null;
     // Loaded on demand: the report pulls in the transition and comment engines, which the
     // overview does not need, so they stay out of the code the start page preloads.
     const [{ buildReport }, { DEFAULT_TOPICS }] = await Promise.all([import('../engine/report'), import('../engine/text/dictionary')]);
-    const dictionary = topics ?? DEFAULT_TOPICS;
+    const dictionary = this.topics.loaded ? this.topics.topics : ((await loadDictionary().catch(() => null)) ?? DEFAULT_TOPICS);
+    const events: ReportEvent[] = this.events.items.map(({ date, label, kind, segment }) => ({ date, label, kind, ...(segment ? { segment } : {}) }));
     // Comments are tagged in the text worker: reading a million of them here would freeze the page.
-    const tags = await tagInWorker({ comment: table.comment, score: table.score, topics: dictionary, key: answersKey(record) }).then((r) => r.tags, () => undefined);
+    const tags = await tagInWorker({ comment: table.comment, score: table.score, topics: $state.snapshot(dictionary) as Topic[], key: answersKey(record) }).then((r) => r.tags, () => undefined);
     return buildReport({
       name: record.name,
       files: record.files.map((f) => f.name),

@@ -1,6 +1,7 @@
 /**
  * Comment topics of the open dataset: the dictionary (default, or as edited and stored), and the
  * tags the text worker computed with it. An edit re-tags in the worker; the page never blocks.
+ * Owned by the open dataset (open-dataset.svelte.ts), which opens it when a view needs topics.
  */
 import { loadDictionary, resetDictionary, saveDictionary } from '../db/dictionary';
 import { DEFAULT_TOPICS, type Topic } from '../engine/text/dictionary';
@@ -20,17 +21,40 @@ export class CommentTopics {
   #key = '';
   /** Counts edits, so that a dictionary read from storage never overwrites a newer edit. */
   #edits = 0;
+  #tagging: Promise<void> = Promise.resolve();
+  readonly #onEdit: (topics: Topic[]) => void;
 
-  /** `key` names the answers (dataset id and version), so the worker can patch tags after an edit. */
+  /** `onEdit`: the dictionary was edited or reset (the words kept whole may have changed). */
+  constructor(onEdit: (topics: Topic[]) => void = () => {}) {
+    this.#onEdit = onEdit;
+  }
+
+  /**
+   * Tags these answers, once per version of them: `key` names the answers (dataset id and
+   * version), so the worker can patch tags after an edit. Resolves when the dictionary is known;
+   * `tagged` then says when the first tagging has ended (well or not).
+   */
   async open(table: AnswerTable, key: string): Promise<void> {
+    if (key === this.#key && this.#table === table && this.status !== 'failed') return this.#dictionary;
     this.#table = table;
     this.#key = key;
+    this.tags = null;
     const edits = this.#edits;
-    const stored = (await loadDictionary().catch(() => null)) ?? DEFAULT_TOPICS;
-    // An edit made while the stored dictionary was being read wins over what was read.
-    if (edits === this.#edits) this.topics = stored;
-    this.loaded = true;
-    await this.#tag();
+    this.#dictionary = (async () => {
+      const stored = (await loadDictionary().catch(() => null)) ?? DEFAULT_TOPICS;
+      // An edit made while the stored dictionary was being read wins over what was read.
+      if (edits === this.#edits) this.topics = stored;
+      this.loaded = true;
+    })();
+    await this.#dictionary;
+    this.#tagging = this.#tag();
+  }
+
+  #dictionary: Promise<void> = Promise.resolve();
+
+  /** The tagging under way (or the last one) has ended. */
+  get tagged(): Promise<void> {
+    return this.#dictionary.then(() => this.#tagging);
   }
 
   async #tag(edit = false): Promise<void> {
@@ -51,14 +75,16 @@ export class CommentTopics {
   async update(topics: Topic[]): Promise<void> {
     this.#edits++;
     this.topics = topics;
+    this.#onEdit(topics);
     await saveDictionary(topics);
-    await this.#tag(true);
+    await (this.#tagging = this.#tag(true));
   }
 
   async reset(): Promise<void> {
     this.#edits++;
     await resetDictionary();
     this.topics = DEFAULT_TOPICS;
-    await this.#tag(true);
+    this.#onEdit(DEFAULT_TOPICS);
+    await (this.#tagging = this.#tag(true));
   }
 }
