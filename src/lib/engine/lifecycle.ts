@@ -5,6 +5,8 @@
  */
 import { NO_DAY, type AnswerTable } from './answers';
 import { textAt, textIsEmpty } from './text-column';
+import type { NpsSummary } from './nps';
+import { npsByGroup, type PeriodOptions, type PeriodSummary } from './periods';
 
 export const STANDARD_PHASES = ['onboarding', 'adoption', 'mature', 'renewal'] as const;
 export type StandardPhase = (typeof STANDARD_PHASES)[number];
@@ -57,4 +59,26 @@ export function lifecyclePhases(table: AnswerTable): Phases | null {
     }
   }
   return any ? { labels: [...STANDARD_PHASES], phaseOf, standard: true } : null;
+}
+
+/** A lifecycle phase with its NPS overall and per period. */
+export interface PhaseNps {
+  /** The standard phase's id (translated by the view), or the data's own phase name. */
+  label: string;
+  summary: NpsSummary;
+  series: PeriodSummary[];
+}
+
+/**
+ * NPS by lifecycle phase over the answers `include` keeps: null when the data says nothing of
+ * phases; phases without a kept answer are left out.
+ */
+export function lifecycleView(table: AnswerTable, options: PeriodOptions, include?: Uint8Array): { standard: boolean; phases: PhaseNps[] } | null {
+  const phases = lifecyclePhases(table);
+  if (!phases) return null;
+  const groups = npsByGroup(table, phases.phaseOf, phases.labels.map((_, k) => k), options, include);
+  return {
+    standard: phases.standard,
+    phases: groups.filter((g) => g.summary.n > 0).map((g) => ({ label: phases.labels[g.group], summary: g.summary, series: g.series })),
+  };
 }

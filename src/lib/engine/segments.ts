@@ -5,6 +5,7 @@
 import type { AnswerTable, SegmentColumn } from './answers';
 import { CATEGORY_INDEX, countsOf, summarise, type NpsSummary } from './nps';
 import { twoSampleTest, type DifferenceTest } from './significance';
+import { npsByGroup, type PeriodOptions, type PeriodSummary } from './periods';
 
 export interface SegmentRow extends NpsSummary {
   value: string;
@@ -35,4 +36,23 @@ export function compareSegments(table: AnswerTable, column: SegmentColumn, codes
 /** Segments whose answers come from different countries, languages or cultures answer differently. */
 export function comparesCultures(name: string): boolean {
   return /country|nation|language|locale|culture|region|国|言語|地域|海外/i.test(name);
+}
+
+/** Everything the segments view shows for one segment column. */
+export interface SegmentsView {
+  /** Every value against the rest, best NPS first. */
+  rows: SegmentRow[];
+  /** The largest values (by answers), each with its NPS per period, for the small multiples. */
+  lines: Array<{ value: string; series: PeriodSummary[] }>;
+  /** The column holds countries, languages or cultures: direct comparison needs a caution. */
+  comparesCultures: boolean;
+}
+
+/** The segments view of one column: its table and the lines of its `lineCount` largest values. */
+export function segmentsView(table: AnswerTable, column: SegmentColumn, codes: Uint16Array, options: PeriodOptions, include?: Uint8Array, lineCount = 8): SegmentsView {
+  const rows = compareSegments(table, column, codes, include);
+  const largest = [...rows].sort((a, b) => b.n - a.n).slice(0, lineCount);
+  const code = new Map(column.values.map((v, c) => [v, c]));
+  const lines = npsByGroup(table, codes, largest.map((r) => code.get(r.value)!), options, include).map((g, k) => ({ value: largest[k].value, series: g.series }));
+  return { rows, lines, comparesCultures: comparesCultures(column.name) };
 }
