@@ -42,6 +42,13 @@ afterEach(async () => {
 });
 
 describe('createDataset stores answers as columnar chunks', () => {
+  it('keeps the next answer id it is given (an import that skipped duplicates used more ids)', async () => {
+    const record = await createDataset({ ...meta('ids'), nextAnswerId: 12 }, answers(5), db);
+    expect(record.nextAnswerId).toBe(12);
+    expect((await getDataset('ids', db))?.nextAnswerId).toBe(12);
+    expect((await createDataset(meta('plain'), answers(5), db)).nextAnswerId).toBe(5);
+  });
+
   it('reads back exactly what was stored, across several chunks', async () => {
     const table = answers(CHUNK_SIZE * 2 + 10);
     const record = await createDataset(meta('a'), table, db);

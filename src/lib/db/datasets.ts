@@ -24,13 +24,15 @@ const chunkCount = (answers: number) => Math.ceil(answers / CHUNK_SIZE);
  * database is exactly as it was (IndexedDB rolls the whole transaction back).
  */
 export async function createDataset(
-  record: Omit<DatasetRecord, 'answerCount' | 'chunkCount' | 'nextAnswerId'>,
+  record: Omit<DatasetRecord, 'answerCount' | 'chunkCount' | 'nextAnswerId'> & { nextAnswerId?: number },
   table: AnswerTable,
   db: NpsLinesDatabase = database(),
   onChunkStored?: (stored: number, total: number) => void,
 ): Promise<DatasetRecord> {
   const total = chunkCount(table.length);
-  const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: total, nextAnswerId: table.length };
+  // An import that skipped duplicates used more answer ids than it keeps: the next id must come
+  // after all of them, or an appended answer could take an id a kept one already has.
+  const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: total, nextAnswerId: record.nextAnswerId ?? table.length };
   await db.transaction('rw', db.datasets, db.chunks, async () => {
     await db.datasets.add(full);
     let stored = 0;

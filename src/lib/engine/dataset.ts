@@ -80,3 +80,63 @@ export interface CompanyEvent {
   /** `segment name: value` the event concerns, if only some customers. */
   segment?: string;
 }
+
+/** What one import adds to a dataset: its files, columns and rejected rows, and its answers. */
+export interface ImportedAnswers {
+  files: DatasetFile[];
+  /** The dataset's segment columns after these answers (earlier values keep their codes). */
+  segmentColumns: SegmentColumn[];
+  identity: IdentityKind;
+  hasDates: boolean;
+  rejected: StoredRejection[];
+  /** Answers kept (not duplicates) and answer ids used (every answer read got one). */
+  kept: number;
+  idsUsed: number;
+  at: number;
+}
+
+/** A new dataset's record, as it will be stored with its `kept` answers. */
+export function newDatasetRecord(target: { id: string; name: string; sample?: boolean }, add: ImportedAnswers): DatasetRecord {
+  return {
+    id: target.id,
+    name: target.name,
+    createdAt: add.at,
+    updatedAt: add.at,
+    files: add.files,
+    segmentColumns: add.segmentColumns,
+    identity: add.identity,
+    hasDates: add.hasDates,
+    rejected: add.rejected,
+    answerCount: add.kept,
+    chunkCount: 0,
+    nextAnswerId: add.idsUsed,
+    ...(target.sample ? { sample: true } : {}),
+  };
+}
+
+/**
+ * The record after next month's export is appended: its files and rejected rows after the
+ * earlier ones, an identity once there is one, answer ids that never repeat.
+ */
+export function appendedRecord(existing: DatasetRecord, add: ImportedAnswers): DatasetRecord {
+  return {
+    ...existing,
+    files: [...existing.files, ...add.files],
+    segmentColumns: add.segmentColumns,
+    identity: existing.identity ?? add.identity,
+    hasDates: existing.hasDates || add.hasDates,
+    rejected: [...existing.rejected, ...add.rejected],
+    answerCount: existing.answerCount + add.kept,
+    nextAnswerId: existing.nextAnswerId + add.idsUsed,
+    updatedAt: add.at,
+  };
+}
+
+/** The record without one of its files: that file's rejected rows go, later files move up one. */
+export function recordWithoutFile(record: DatasetRecord, fileIndex: number): DatasetRecord {
+  return {
+    ...record,
+    files: record.files.filter((_, i) => i !== fileIndex),
+    rejected: record.rejected.filter((r) => r.file !== fileIndex).map((r) => (r.file > fileIndex ? { ...r, file: r.file - 1 } : r)),
+  };
+}

@@ -13,6 +13,7 @@ import { computeOverview } from '../engine/overview';
 import type { Report, ReportEvent } from '../engine/report';
 import type { Topic } from '../engine/text/dictionary';
 import { withoutFile } from '../engine/files';
+import { recordWithoutFile } from '../engine/dataset';
 import { filterMask } from '../engine/filters';
 import { wavesOf } from '../engine/waves';
 import { filterOf, parseViewQuery, withViewQuery, type ViewQuery } from './view-query';
@@ -130,11 +131,7 @@ export class OpenDataset {
     const entry = this.entry;
     if (!entry || entry.save === 'saving') return;
     const { record, table } = entry;
-    const next = {
-      ...record,
-      files: record.files.filter((_, i) => i !== fileIndex),
-      rejected: record.rejected.filter((r) => r.file !== fileIndex).map((r) => (r.file > fileIndex ? { ...r, file: r.file - 1 } : r)),
-    };
+    const next = recordWithoutFile(record, fileIndex);
     const remaining = withoutFile(table, fileIndex);
     // Stored codes follow first appearance; re-encode so a later append agrees with them.
     remaining.customer = encodeCustomers(remaining, record.identity);

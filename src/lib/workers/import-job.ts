@@ -4,7 +4,7 @@
  * The page can show the overview while the answers are being stored.
  */
 import { appendAnswers, createDataset, getDataset, loadAnswers } from '../db/datasets';
-import type { DatasetFile, DatasetRecord } from '../engine/dataset';
+import { appendedRecord, newDatasetRecord, type DatasetFile, type DatasetRecord, type ImportedAnswers } from '../engine/dataset';
 import { concatTables, sliceTable, type AnswerTable } from '../engine/answers';
 import { encodeCustomers } from '../engine/customers';
 import { dropDuplicates } from '../engine/duplicates';
@@ -54,42 +54,30 @@ export async function runImport(job: ImportJob, events: ImportEvents): Promise<v
       importedAt: now,
     };
   });
-  const nextAnswerId = (existing?.nextAnswerId ?? 0) + built.table.length;
-
-  if (existing && existingTable) {
-    const record: DatasetRecord = {
-      ...existing,
-      files: [...existing.files, ...files],
-      segmentColumns: built.segmentColumns,
-      identity: existing.identity ?? identityOfPlans(job.plans),
-      hasDates: existing.hasDates || job.plans.some((p) => p.roles.includes('date')),
-      rejected: [...existing.rejected, ...built.rejected],
-      answerCount: existing.answerCount + kept.length,
-      nextAnswerId,
-      updatedAt: now,
-    };
-    // Customer codes must agree across the old and the new answers: encode them together.
-    const combined = concatTables([existingTable, kept], record.segmentColumns.length);
-    combined.customer = encodeCustomers(combined, record.identity);
-    const added = sliceTable(combined, existingTable.length, combined.length);
-    events.ready(record, combined);
-    events.stored(await appendAnswers({ ...record, answerCount: existing.answerCount }, added, nextAnswerId));
-    return;
-  }
-
-  const target = job.target as Extract<ImportTarget, { kind: 'new' }>;
-  const meta = {
-    id: target.id,
-    name: target.name,
-    createdAt: now,
-    updatedAt: now,
+  const added: ImportedAnswers = {
     files,
     segmentColumns: built.segmentColumns,
     identity: identityOfPlans(job.plans),
     hasDates: job.plans.some((p) => p.roles.includes('date')),
     rejected: built.rejected,
-    sample: target.sample,
+    kept: kept.length,
+    idsUsed: built.table.length,
+    at: now,
   };
-  events.ready({ ...meta, answerCount: kept.length, chunkCount: 0, nextAnswerId }, kept);
+
+  if (existing && existingTable) {
+    const record = appendedRecord(existing, added);
+    // Customer codes must agree across the old and the new answers: encode them together.
+    const combined = concatTables([existingTable, kept], record.segmentColumns.length);
+    combined.customer = encodeCustomers(combined, record.identity);
+    const appended = sliceTable(combined, existingTable.length, combined.length);
+    events.ready(record, combined);
+    events.stored(await appendAnswers({ ...record, answerCount: existing.answerCount }, appended, record.nextAnswerId));
+    return;
+  }
+
+  const record = newDatasetRecord(job.target as Extract<ImportTarget, { kind: 'new' }>, added);
+  events.ready(record, kept);
+  const { answerCount: _count, chunkCount: _chunks, ...meta } = record;
   events.stored(await createDataset(meta, kept));
 }
