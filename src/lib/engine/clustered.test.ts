@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { clusteredNps } from './clustered';
+import { adjustedWaldInterval } from './nps';
+
+// The worked example of docs/methods.md §11: ten customers, nineteen answers.
+const answers: Array<[string, number[]]> = [
+  ['A', [10, 9, 9]], ['B', [3, 2]], ['C', [8]], ['D', [10]], ['E', [6, 5, 4]],
+  ['F', [9, 10]], ['G', [7, 8]], ['H', [10]], ['I', [2]], ['J', [9, 9, 10]],
+];
+const score = answers.flatMap(([, s]) => s);
+const customer = answers.flatMap(([, s], g) => s.map(() => g + 1));
+
+describe('clusteredNps', () => {
+  it('gives the worked example: design effect 2.6166, effective counts 3.82/1.15/2.29, interval [−37.02, 66.81]', () => {
+    const c = clusteredNps(score, customer);
+    expect(c.n).toBe(19);
+    expect(c.customers).toBe(10);
+    expect(c.designEffect).toBeCloseTo(2.6166, 4);
+    expect(c.effective.promoters).toBeCloseTo(3.8218, 4);
+    expect(c.effective.passives).toBeCloseTo(1.1465, 4);
+    expect(c.effective.detractors).toBeCloseTo(2.2931, 4);
+    expect(c.ci95![0]).toBeCloseTo(-37.02, 2);
+    expect(c.ci95![1]).toBeCloseTo(66.81, 2);
+    // Treated as independent answers the same data gives the narrower [−18.30, 54.67].
+    const iid = adjustedWaldInterval({ promoters: 10, passives: 3, detractors: 6 })!;
+    expect(iid[0]).toBeCloseTo(-18.3, 2);
+    expect(iid[1]).toBeCloseTo(54.67, 2);
+  });
+
+  it('is the independent interval when every customer answered once or nobody is known', () => {
+    const once = clusteredNps(score, score.map((_, i) => i + 1));
+    expect(once.designEffect).toBe(1);
+    const unknown = clusteredNps(score, score.map(() => 0));
+    expect(unknown).toEqual(once);
+    expect(unknown.ci95).toEqual(adjustedWaldInterval({ promoters: 10, passives: 3, detractors: 6 }));
+  });
+
+  it('honours the filter and survives an empty or one-customer set', () => {
+    // Only A and B kept: 10, 9, 9 | 3, 2.
+    const keep = customer.map((c) => (c <= 2 ? 1 : 0));
+    const c = clusteredNps(score, customer, keep);
+    expect(c).toMatchObject({ n: 5, customers: 2 });
+    expect(clusteredNps(score, customer, score.map(() => 0))).toMatchObject({ n: 0, ci95: null, designEffect: 1 });
+    expect(clusteredNps([9, 10, 3], [1, 1, 1]).designEffect).toBe(1);
+  });
+});
