@@ -1,13 +1,11 @@
 /**
  * `npm run analyze -- FILE... [--json] [--lang ja|en]`: the same report as the app, from the
  * command line (scheduled reports, checking numbers). It runs the very ingest and engine code the
- * page runs, which proves that code needs no browser.
+ * page runs (cli/analyze-files.ts), which proves that code needs no browser.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { importFiles } from '../ingest/pipeline';
-import { PreviewError, previewFile } from '../ingest/preview';
-import { buildReport } from '../engine/report';
+import { analyzeFiles, AnalyzeError } from './analyze-files';
 import { translate, type Locale } from '../i18n/messages';
 
 function fail(message: string): never {
@@ -29,30 +27,13 @@ const sources = paths.map((path) => {
     return fail(translate(lang, 'error.unreadable', { file: path, message: (error as NodeJS.ErrnoException).code ?? String(error) }));
   }
 });
-const plans = sources.map((source) => {
-  try {
-    const plan = previewFile(source.bytes, true).plan;
-    if (!plan.roles.includes('score')) fail(`${source.name}: ${translate(lang, 'preview.noScore')}`);
-    return plan;
-  } catch (error) {
-    if (error instanceof PreviewError) return fail(translate(lang, `error.${error.problem}`, { file: source.name }));
-    throw error;
-  }
-});
-
-const built = importFiles(sources, plans);
-const identity = plans.some((p) => p.roles.includes('account')) ? 'account' : plans.some((p) => p.roles.includes('respondent')) ? 'respondent' : null;
-const report = buildReport({
-  name: sources.map((s) => s.name).join(' + '),
-  files: sources.map((s) => s.name),
-  identity,
-  table: built.table,
-  rejectedRows: built.rejected.map((r) => ({
-    file: sources[r.file].name,
-    row: r.row,
-    reason: translate(lang, `reason.${r.rejection.code}`, { value: r.rejection.value }),
-  })),
-});
+let report;
+try {
+  report = analyzeFiles(sources, lang);
+} catch (error) {
+  if (error instanceof AnalyzeError) fail(error.message);
+  throw error;
+}
 
 if (json) {
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');

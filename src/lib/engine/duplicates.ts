@@ -1,7 +1,11 @@
 /**
- * Exact duplicate answers: the same person (account and respondent), the same date and time, the
- * same score and the same comment. Monthly exports often overlap by a few days; appending them
- * must not count an answer twice.
+ * Exact duplicate answers: the same in every column the import read — person (account and
+ * respondent), date and time, score, comment, wave, segments and the account's figures. Monthly
+ * exports often overlap by a few days; appending them must not count an answer twice.
+ *
+ * But two people may well give the same score on the same day with no comment. Within one import a
+ * row is therefore dropped only when it carries an identity or a time of day, which makes a repeat
+ * a repeat of the same answer; an appended file's rows may repeat stored ones on every column.
  */
 import { TEXT_COLUMN_NAMES, TYPED_COLUMN_NAMES, type AnswerTable } from './answers';
 import type { TextColumn } from './text-column';
@@ -34,7 +38,22 @@ function hashOf(t: AnswerTable, i: number): number {
 
 function sameAnswer(a: AnswerTable, i: number, b: AnswerTable, j: number): boolean {
   return a.day[i] === b.day[j] && a.seconds[i] === b.seconds[j] && a.score[i] === b.score[j]
-    && sameText(a.account, i, b.account, j) && sameText(a.respondent, i, b.respondent, j) && sameText(a.comment, i, b.comment, j);
+    && a.churn[i] === b.churn[j] && Object.is(a.revenue[i], b.revenue[j]) && a.since[i] === b.since[j] && a.renewal[i] === b.renewal[j]
+    && sameText(a.account, i, b.account, j) && sameText(a.respondent, i, b.respondent, j) && sameText(a.comment, i, b.comment, j)
+    && sameText(a.wave, i, b.wave, j) && sameText(a.phase, i, b.phase, j) && sameSegments(a, i, b, j);
+}
+
+/** Segment codes agree (the dictionaries are shared; a column one table lacks counts as blank). */
+function sameSegments(a: AnswerTable, i: number, b: AnswerTable, j: number): boolean {
+  for (let k = 0, n = Math.max(a.segments.length, b.segments.length); k < n; k++) {
+    if ((a.segments[k]?.[i] ?? 0) !== (b.segments[k]?.[j] ?? 0)) return false;
+  }
+  return true;
+}
+
+/** The row says who answered or when to the second: a repeat of it is the same answer again. */
+function identified(t: AnswerTable, i: number): boolean {
+  return t.seconds[i] >= 0 || t.account.ends[i] > startOf(t.account, i) || t.respondent.ends[i] > startOf(t.respondent, i);
 }
 
 /** Cell i of one column equals cell j of another, compared in place (no substring made). */
@@ -57,7 +76,9 @@ export interface DuplicateResult {
  * A hash table over typed arrays (chained through `next`): a million answers need no million
  * objects, and strings are compared only when date, time, score and text lengths all match.
  */
-export function dropDuplicates(existing: AnswerTable | null, incoming: AnswerTable): DuplicateResult {
+export function dropDuplicates(existing: AnswerTable | null, incoming: AnswerTable, options: { keepIdentical?: boolean } = {}): DuplicateResult {
+  // The person importing said these rows are all answers (a form without names or times).
+  if (options.keepIdentical) return { kept: incoming, skippedPerFile: new Map() };
   const before = existing?.length ?? 0;
   const total = before + incoming.length;
   let size = 1024;
@@ -83,9 +104,10 @@ export function dropDuplicates(existing: AnswerTable | null, incoming: AnswerTab
     const n = before + i;
     const h = (hashes[n] = hashOf(incoming, i));
     let duplicate = false;
+    const withinToo = identified(incoming, i);
     for (let m = heads[h & mask]; m !== -1 && !duplicate; m = next[m]) {
       if (hashes[m] !== h) continue;
-      duplicate = m < before ? sameAnswer(existing!, m, incoming, i) : sameAnswer(incoming, m - before, incoming, i);
+      duplicate = m < before ? sameAnswer(existing!, m, incoming, i) : withinToo && sameAnswer(incoming, m - before, incoming, i);
     }
     if (duplicate) {
       duplicateAt[i] = 1;

@@ -29,6 +29,7 @@ function topicsReport(input: ReportInput): TopicReport[] {
 }
 import { computeOverview, type IdentityKind } from './overview';
 import { npsByPeriod } from './periods';
+import type { DatasetRecord, Rejection } from './dataset';
 
 export const REPORT_SCHEMA = 'nps-lines/report@1';
 
@@ -170,4 +171,33 @@ export function buildReport(input: ReportInput): Report {
       kind: s.kind, from: s.from, to: s.to, direction: s.direction, difference: s.difference, p: s.p, n: s.n, sentence: s.sentence.en,
     })),
   };
+}
+
+/** What a report needs besides the dataset itself. */
+export interface ReportContext {
+  /** A rejected row's reason in the reader's language. */
+  describe: (rejection: Rejection) => string;
+  events?: ReportEvent[];
+  topics?: Topic[];
+  tags?: TopicTags;
+  lang?: 'ja' | 'en';
+}
+
+/**
+ * The report of a stored dataset: the one way the page and the command line make it, so that
+ * the same files give the same JSON wherever they are read.
+ */
+export function datasetReport(record: DatasetRecord, table: AnswerTable, context: ReportContext): Report {
+  return buildReport({
+    name: record.name,
+    files: record.files.map((f) => f.name),
+    identity: record.identity,
+    table,
+    rejectedRows: record.rejected.map((r) => ({ file: record.files[r.file]?.name ?? '', row: r.row, reason: context.describe(r.rejection) })),
+    segmentColumns: record.segmentColumns,
+    events: context.events ?? [],
+    topics: context.topics,
+    tags: context.tags,
+    lang: context.lang,
+  });
 }

@@ -149,22 +149,11 @@ export class OpenDataset {
     if (!record || !table) return null;
     // Loaded on demand: the report pulls in the transition and comment engines, which the
     // overview does not need, so they stay out of the code the start page preloads.
-    const [{ buildReport }, { DEFAULT_TOPICS }] = await Promise.all([import('../engine/report'), import('../engine/text/dictionary')]);
+    const [{ datasetReport }, { DEFAULT_TOPICS }] = await Promise.all([import('../engine/report'), import('../engine/text/dictionary')]);
     const dictionary = this.topics.loaded ? this.topics.topics : ((await loadDictionary().catch(() => null)) ?? DEFAULT_TOPICS);
     const events: ReportEvent[] = this.events.items.map(({ date, label, kind, segment }) => ({ date, label, kind, ...(segment ? { segment } : {}) }));
     // Comments are tagged in the text worker: reading a million of them here would freeze the page.
     const tags = await tagInWorker({ comment: table.comment, score: table.score, topics: $state.snapshot(dictionary) as Topic[], key: answersKey(record) }).then((r) => r.tags, () => undefined);
-    return buildReport({
-      name: record.name,
-      files: record.files.map((f) => f.name),
-      identity: record.identity,
-      table,
-      rejectedRows: record.rejected.map((r) => ({ file: record.files[r.file]?.name ?? '', row: r.row, reason: describe(r.rejection) })),
-      segmentColumns: record.segmentColumns,
-      events,
-      lang,
-      topics: dictionary,
-      tags,
-    });
+    return datasetReport(record, table, { describe, events, lang, topics: dictionary, tags });
   }
 }

@@ -4,12 +4,10 @@
  * The page can show the overview while the answers are being stored.
  */
 import { appendAnswers, createDataset, getDataset, loadAnswers } from '../db/datasets';
-import { appendedRecord, newDatasetRecord, type DatasetFile, type DatasetRecord, type ImportedAnswers } from '../engine/dataset';
-import { concatTables, sliceTable, type AnswerTable } from '../engine/answers';
-import { encodeCustomers } from '../engine/customers';
-import { dropDuplicates } from '../engine/duplicates';
+import type { DatasetRecord } from '../engine/dataset';
+import type { AnswerTable } from '../engine/answers';
+import { assembleImport } from '../ingest/assemble';
 import { readFiles } from './parallel-read';
-import { identityOfPlans } from '../ingest/preview';
 import type { ImportJob, ImportTarget } from './messages';
 
 export interface ImportEvents {
@@ -36,48 +34,16 @@ export async function runImport(job: ImportJob, events: ImportEvents): Promise<v
     fileOffset,
     onProgress: (share, rows) => events.progress(share, rows),
   });
-  const { kept, skippedPerFile } = dropDuplicates(existingTable, built.table);
-
-  const now = Date.now();
-  const files: DatasetFile[] = sources.map((source, i) => {
-    const duplicates = skippedPerFile.get(fileOffset + i) ?? 0;
-    return {
-      name: source.name,
-      size: source.size,
-      encoding: job.plans[i].encoding,
-      delimiter: job.plans[i].delimiter,
-      headerRows: job.plans[i].headerRows,
-      headers: job.plans[i].headers,
-      accepted: (built.fileCounts[fileOffset + i]?.accepted ?? 0) - duplicates,
-      rejected: built.fileCounts[fileOffset + i]?.rejected ?? 0,
-      duplicates,
-      importedAt: now,
-    };
-  });
-  const added: ImportedAnswers = {
-    files,
-    segmentColumns: built.segmentColumns,
-    identity: identityOfPlans(job.plans),
-    hasDates: job.plans.some((p) => p.roles.includes('date')),
-    rejected: built.rejected,
-    kept: kept.length,
-    idsUsed: built.table.length,
-    at: now,
-  };
-
-  if (existing && existingTable) {
-    const record = appendedRecord(existing, added);
-    // Customer codes must agree across the old and the new answers: encode them together.
-    const combined = concatTables([existingTable, kept], record.segmentColumns.length);
-    combined.customer = encodeCustomers(combined, record.identity);
-    const appended = sliceTable(combined, existingTable.length, combined.length);
-    events.ready(record, combined);
-    events.stored(await appendAnswers({ ...record, answerCount: existing.answerCount }, appended, record.nextAnswerId));
+  const done = assembleImport(
+    built,
+    existing && existingTable ? { kind: 'append', record: existing, table: existingTable } : (job.target as Extract<ImportTarget, { kind: 'new' }>),
+    { sources, plans: job.plans, keepIdentical: job.keepIdentical, at: Date.now() },
+  );
+  events.ready(done.record, done.table);
+  if (done.kind === 'append') {
+    events.stored(await appendAnswers({ ...done.record, answerCount: existing!.answerCount }, done.added, done.record.nextAnswerId));
     return;
   }
-
-  const record = newDatasetRecord(job.target as Extract<ImportTarget, { kind: 'new' }>, added);
-  events.ready(record, kept);
-  const { answerCount: _count, chunkCount: _chunks, ...meta } = record;
-  events.stored(await createDataset(meta, kept));
+  const { answerCount: _count, chunkCount: _chunks, ...meta } = done.record;
+  events.stored(await createDataset(meta, done.table));
 }

@@ -19,6 +19,8 @@ export interface ImportJob {
   files: File[];
   plans: FilePlan[];
   target: ImportTarget;
+  /** Keep rows identical to another in every column (the person said they are all answers). */
+  keepIdentical?: boolean;
 }
 
 export type ImportRequest = ImportJob;
