@@ -27,7 +27,7 @@ const DATE_HEADER = /date|time|timestamp|submitted|created|answered|responded|re
 /** When several date columns exist, the moment of answering beats the moment of starting. */
 const DATE_PREFERRED = /submit|complet|end|record|answer|respond|timestamp|タイムスタンプ|回答|完了/i;
 const DATE_AVOIDED = /start|開始|modified|updated|sent|stage/i;
-const ACCOUNT_HEADER = /account|company|customer|client|organi[sz]ation|external.?(data.?)?ref|tenant|会社|企業|法人|顧客|取引先|組織|得意先/i;
+const ACCOUNT_HEADER = /account|company|customer|client|organi[sz]ation|external.?(data.?)?ref|tenant|kunde|kund(en)?nr|klant|cliente|cuenta|compte|soci[eé]t[eé]|empresa|unternehmen|firma|会社|企業|法人|顧客|取引先|組織|得意先/i;
 /** Free fields survey tools pass through (SurveyMonkey's Custom Data 1): an account when they hold ids. */
 const PASSED_THROUGH_HEADER = /custom.?(data|field|variable)|hidden.?field|embedded.?data|^(ref|reference)$/i;
 const RESPONDENT_HEADER = /e-?mail|mail|メール|respondent|contact|person|user.?id|member|回答者|担当者/i;
@@ -66,10 +66,13 @@ export interface ColumnProfile {
   completionShare: number;
   /** Share of values that look like ids: one token of letters, digits and - _ . (no spaces). */
   idShare: number;
+  /** Share of values shaped like a code, a UUID or an e-mail: one token with a digit or an @. */
+  codeShare: number;
+  emailShare: number;
 }
 
 export function profileColumn(header: string, values: readonly string[]): ColumnProfile {
-  let filled = 0, scores = 0, dates = 0, totalLength = 0, numeric = 0, plain = 0, churn = 0, amounts = 0, completion = 0, ids = 0;
+  let filled = 0, scores = 0, dates = 0, totalLength = 0, numeric = 0, plain = 0, churn = 0, amounts = 0, completion = 0, ids = 0, codes = 0, emails = 0;
   const distinct = new Set<string>();
   for (const raw of values) {
     const v = raw.trim();
@@ -84,7 +87,11 @@ export function profileColumn(header: string, values: readonly string[]): Column
     if (parseChurn(v) >= 0) churn++;
     if (Number.isFinite(parseAmount(v))) amounts++;
     if (COMPLETION_VALUE.test(v)) completion++;
-    if (/^[\p{L}\p{N}][\p{L}\p{N}_.\-@]*$/u.test(v)) ids++;
+    if (/^[\p{L}\p{N}][\p{L}\p{N}_.\-@]*$/u.test(v)) {
+      ids++;
+      if (/[0-9@]/.test(v)) codes++;
+      if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) emails++;
+    }
   }
   const share = (k: number) => (filled ? k / filled : 0);
   return {
@@ -100,6 +107,8 @@ export function profileColumn(header: string, values: readonly string[]): Column
     amountShare: share(amounts),
     completionShare: share(completion),
     idShare: share(ids),
+    codeShare: share(codes),
+    emailShare: share(emails),
   };
 }
 
@@ -128,6 +137,11 @@ function dateLikeness(p: ColumnProfile): number {
   return s;
 }
 
+/** Many distinct code-shaped values (not names, not a handful of segment values), some repeated. */
+function identityShaped(p: ColumnProfile): boolean {
+  return p.meanLength <= 64 && p.codeShare >= 0.9 && p.distinct >= Math.max(10, p.filled * 0.2) && p.distinct < p.filled && p.dateShare < 0.5 && p.scoreShare < 0.5 && p.amountShare < 0.5;
+}
+
 /** Proposes a role for every column. Each single role goes to its best candidate only. */
 export function detectRoles(profiles: readonly ColumnProfile[], rowCount: number): ColumnRole[] {
   const roles: ColumnRole[] = profiles.map(() => 'ignore');
@@ -149,11 +163,16 @@ export function detectRoles(profiles: readonly ColumnProfile[], rowCount: number
     if (ACCOUNT_HEADER.test(p.header)) return 2;
     // Ids repeat across answers but are many: not a segment, not a free-text field.
     const idLike = p.meanLength <= 40 && p.distinct > Math.max(5, p.filled * 0.05) && p.idShare >= 0.9;
-    return PASSED_THROUGH_HEADER.test(p.header) && idLike ? 1 : 0;
+    if (PASSED_THROUGH_HEADER.test(p.header) && idLike) return 1;
+    // Whatever language the header is in, codes like C230104 or UUIDs, many of them and some
+    // repeated, are customers answering more than once (a per-response id never repeats).
+    return identityShaped(p) && p.emailShare < 0.5 ? 0.5 : 0;
   });
   pick('respondent', (p) => {
     if (!p.filled || isResponseId(p.header)) return 0;
-    return /e-?mail|メール/i.test(p.header) ? 2 : RESPONDENT_HEADER.test(p.header) ? 1 : 0;
+    if (/e-?mail|メール/i.test(p.header)) return 2;
+    if (RESPONDENT_HEADER.test(p.header)) return 1;
+    return identityShaped(p) && p.emailShare >= 0.9 ? 0.5 : 0;
   });
   pick('churn', (p) => (CHURN_HEADER.test(p.header) && p.filled && p.churnShare >= 0.8 && p.distinct <= 6 ? 1 : 0));
   pick('revenue', (p) => (REVENUE_HEADER.test(p.header) && p.filled && p.amountShare >= 0.8 ? 1 : 0));
