@@ -36,7 +36,8 @@ const config = {
         'img-src': ['self', 'data:', 'blob:'],
         'font-src': ['self'],
         'connect-src': ['self'],
-        'worker-src': ['self', 'blob:'],
+        // The one-file build's workers are made from strings in the page (blob: URLs).
+        'worker-src': single ? ['self', 'blob:'] : ['self'],
         'manifest-src': ['self'],
         'object-src': ['none'],
         'base-uri': ['self'],

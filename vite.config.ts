@@ -14,15 +14,16 @@ function inlineWorkers(): Plugin {
     name: 'nps-lines:inline-workers',
     enforce: 'pre',
     transform(code, id) {
-      if (!single || !/\/src\/lib\/workers\/[^/]+\.ts$/.test(id) || !code.includes("?worker'")) return null;
-      return { code: code.replaceAll("?worker'", "?worker&inline'"), map: null };
+      if (!single || !/\/src\/lib\/workers\/[^/]+\.ts$/.test(id) || !/\?worker['"]/.test(code)) return null;
+      return { code: code.replace(/\?worker(['"])/g, '?worker&inline$1'), map: null };
     }
   };
 }
 
 export default defineConfig({
   plugins: [inlineWorkers(), sveltekit()],
-  define: { __NPS_SINGLE_FILE__: JSON.stringify(single) },
+  // When this copy was built: the Your data page says which version a person runs.
+  define: { __NPS_SINGLE_FILE__: JSON.stringify(single), __NPS_BUILT_AT__: JSON.stringify(new Date().toISOString()) },
   worker: { format: single ? 'iife' : 'es', plugins: () => [inlineWorkers()] },
   test: {
     include: ['src/**/*.test.ts'],

@@ -53,6 +53,11 @@ if (outside.length) {
   console.error(`dist/nps-lines.html still refers to files beside it: ${outside.join(', ')}`);
   process.exit(1);
 }
+// A worker left as a file (an import the inlining missed) would fail from file:// without a word.
+if (/["'`][^"'`]*\/workers\/[^"'`]*\.js["'`]/.test(html)) {
+  console.error('dist/nps-lines.html still loads a worker from a file: every worker must be inlined');
+  process.exit(1);
+}
 mkdirSync(dirname(target), { recursive: true });
 writeFileSync(target, html);
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;

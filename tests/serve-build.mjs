@@ -35,9 +35,11 @@ createServer((req, res) => {
     if (base !== '/') { res.writeHead(404).end('not found'); return; }
     file = join(root, 'index.html');
   }
-  // As static hosts do: the service worker script is always checked against the server.
+  // As static hosts do: the service worker script is always checked against the server; other
+  // files may be kept a while (MAX_AGE seconds; GitHub Pages says 600).
   const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
   if (file.endsWith('service-worker.js')) headers['cache-control'] = 'no-cache';
+  else if (process.env.MAX_AGE) headers['cache-control'] = `max-age=${process.env.MAX_AGE}`;
   res.writeHead(200, headers);
   res.end(readFileSync(file));
 }).listen(port, '127.0.0.1', () => console.log(`NPS Lines: http://127.0.0.1:${port}${base}`));

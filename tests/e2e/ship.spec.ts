@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,7 +63,11 @@ test('after the first visit the hosted app opens and works with no network', asy
   await appCached(page);
 
   await context.setOffline(true);
+  // The first visit's own tab: a view whose code it never loaded opens with no network.
+  await page.getByRole('link', { name: 'Trend' }).click();
+  await expect(page.getByTestId('trend-chart').first()).toBeVisible();
   await page.reload();
+  await page.getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByTestId('nps-value')).toHaveText('+5.6');
   // A view whose code was never loaded online comes from the cache too.
   await page.getByRole('link', { name: 'Comments' }).click();
@@ -87,39 +91,60 @@ test.describe('a new version', () => {
   let dir: string;
 
   test.beforeAll(async () => {
-    // A copy of the build of our own, so that "deploying" a new version touches nothing else.
+    // A site of our own, served as GitHub Pages serves one (files kept 600 s in the HTTP cache),
+    // so that "deploying" the next build touches nothing else.
     dir = mkdtempSync(join(tmpdir(), 'nps-deploy-'));
     cpSync('build', dir, { recursive: true });
     site = `http://127.0.0.1:${port + 2}/`;
-    server = spawn(process.execPath, ['tests/serve-build.mjs', dir, String(port + 2)], { stdio: 'ignore' });
+    server = spawn(process.execPath, ['tests/serve-build.mjs', dir, String(port + 2)], { stdio: 'ignore', env: { ...process.env, MAX_AGE: '600' } });
     await expect.poll(() => fetch(site).then((r) => r.ok, () => false)).toBe(true);
   });
   test.afterAll(() => {
     server.kill();
   });
 
-  test('is offered, and the page reloads only when the person agrees', async ({ page, context }) => {
-    await page.goto(site);
-    await appCached(page);
-    await page.reload();
-    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-    // Work in progress in this page: anything that reloaded it would lose this.
-    await page.evaluate(() => ((window as unknown as { unsaved: string }).unsaved = 'half-typed note'));
+  test('is offered in every tab; the page reloads only when the person agrees; other tabs keep working', async ({ context }) => {
+    const builtAt = async (page: Page) => {
+      await page.getByRole('link', { name: 'Your data' }).click();
+      return page.getByTestId('built-at').textContent();
+    };
+    const first = await context.newPage();
+    await first.goto(site);
+    await appCached(first);
+    await expect.poll(() => first.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    const oldVersion = await builtAt(first);
+    await first.getByRole('link', { name: 'Datasets' }).first().click();
+    // A fresh start of the tab, so that no tab has the Your data page's code in memory.
+    await first.reload();
+    // Work in progress in both tabs: anything that reloaded them would lose this.
+    const second = await context.newPage();
+    await second.goto(site);
+    for (const page of [first, second]) await page.evaluate(() => ((window as unknown as { unsaved: string }).unsaved = 'half-typed note'));
 
-    appendFileSync(join(dir, 'service-worker.js'), '\n// deployed again\n');
-    // The person opens the app once more in another tab: the browser finds the new version.
-    const again = await context.newPage();
-    await again.goto(site);
+    // Deploy the next build as Pages does: the whole site replaced, the old scripts gone.
+    rmSync(dir, { recursive: true });
+    cpSync('build-next', dir, { recursive: true });
+    // The person opens the app once more in a third tab: the browser finds the new version.
+    const third = await context.newPage();
+    await third.goto(site);
 
-    await expect(page.getByTestId('update-ready')).toBeVisible({ timeout: 20_000 });
-    await page.waitForTimeout(1000);
-    expect(await page.evaluate(() => (window as unknown as { unsaved?: string }).unsaved)).toBe('half-typed note');
+    await expect(first.getByTestId('update-ready')).toBeVisible({ timeout: 20_000 });
+    await expect(second.getByTestId('update-ready')).toBeVisible();
+    await first.waitForTimeout(500);
+    for (const page of [first, second]) expect(await page.evaluate(() => (window as unknown as { unsaved?: string }).unsaved)).toBe('half-typed note');
 
-    await Promise.all([page.waitForEvent('load'), page.getByTestId('update-apply').click()]);
-    expect(await page.evaluate(() => (window as unknown as { unsaved?: string }).unsaved)).toBeUndefined();
-    await expect(page.getByTestId('update-ready')).toHaveCount(0);
-    const running = await page.evaluate(() => fetch(navigator.serviceWorker.controller!.scriptURL).then((r) => r.text()));
-    expect(running).toContain('deployed again');
+    await Promise.all([first.waitForEvent('load'), first.getByTestId('update-apply').click()]);
+    expect(await first.evaluate(() => (window as unknown as { unsaved?: string }).unsaved)).toBeUndefined();
+    await expect(first.getByTestId('update-ready')).toHaveCount(0);
+    expect(await builtAt(first)).not.toBe(oldVersion);
+
+    // The other tab did not reload; it says it runs the previous version, and its views whose
+    // code it had not loaded yet still open: the server no longer has those files, and the HTTP
+    // cache forgets them after ten minutes (cleared here), but the previous version's cache stays.
+    await (await context.newCDPSession(second)).send('Network.clearBrowserCache');
+    await expect(second.getByTestId('update-stale')).toBeVisible();
+    expect(await second.evaluate(() => (window as unknown as { unsaved?: string }).unsaved)).toBe('half-typed note');
+    expect(await builtAt(second)).toBe(oldVersion);
   });
 });
 
@@ -143,6 +168,9 @@ test.describe('the one-file build from file://', () => {
     // The comment topics are tagged in an (inlined) worker.
     await page.getByRole('link', { name: 'Comments' }).click();
     await expect(page.getByTestId('topic-table')).toBeVisible();
+    // Every file opened from disk shares one storage: the Your data page says so.
+    await page.getByRole('link', { name: 'Your data' }).click();
+    await expect(page.getByTestId('shared-file-origin')).toBeVisible();
     expect(errors).toEqual([]);
   });
 

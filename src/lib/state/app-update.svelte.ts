@@ -17,13 +17,29 @@ class AppUpdate {
   ready = $state(false);
   /** The app's files are cached: it will open with no network. */
   offline = $state(false);
+  /**
+   * Another tab switched to a new version: this tab still runs the previous one (its files stay
+   * cached, so it keeps working) and says so, for a reload when convenient.
+   */
+  stale = $state(false);
   #waiting: ServiceWorker | null = null;
   #started = false;
+  #applying = false;
 
   start(): void {
     if (this.#started || dev || __NPS_SINGLE_FILE__ || !('serviceWorker' in navigator)) return;
     this.#started = true;
     const container = navigator.serviceWorker;
+    let controller = container.controller;
+    container.addEventListener('controllerchange', () => {
+      // The first version taking an uncontrolled page is no change of version.
+      if (controller && !this.#applying) {
+        this.stale = true;
+        this.ready = false;
+      }
+      controller = container.controller;
+      this.offline = true;
+    });
     container
       .register(`${base}/service-worker.js`, { scope: `${base}/` })
       .then((registration) => {
@@ -48,10 +64,17 @@ class AppUpdate {
       .catch(() => {});
   }
 
-  /** Switches to the new version: the waiting worker takes over, then the page reloads once. */
+  /**
+   * Switches to the new version: the waiting worker takes over, then the page reloads once. When
+   * another tab has already switched, there is nothing to wait for: the page reloads.
+   */
   apply(): void {
     const waiting = this.#waiting;
-    if (!waiting) return;
+    if (!waiting || waiting.state === 'activated' || waiting.state === 'redundant' || this.stale) {
+      location.reload();
+      return;
+    }
+    this.#applying = true;
     navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
     waiting.postMessage({ type: 'skip-waiting' });
   }

@@ -5,6 +5,7 @@
  */
 import { deleteAllData, storedTotals, type StoredTotals } from '../db/all-data';
 import { loadedDatasets } from './loaded-datasets.svelte';
+import { announceAllDeleted } from './cross-tab';
 
 export type PersistState = 'persisted' | 'not-persisted' | 'denied' | 'unsupported';
 
@@ -47,6 +48,7 @@ export class DataSafety {
     try {
       await deleteAllData();
       loadedDatasets.forgetAll();
+      announceAllDeleted();
       this.deletion = 'done';
     } catch (error) {
       this.failure = error instanceof Error ? error.message : String(error);

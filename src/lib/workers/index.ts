@@ -28,16 +28,25 @@ export class ImportCancelled extends Error {
 }
 
 let warm: Worker | null = null;
+/** The warmed worker failed to start (its script could not load): a new one is tried, and fails visibly. */
+let warmFailed = false;
 
 /**
  * Starts an import worker ahead of need (loading and compiling its code takes tens of
- * milliseconds), so the next import begins at once. Called when the import screen opens.
+ * milliseconds), so the next import begins at once. Called when an import is near.
  */
 export function warmImportWorker(): void {
-  warm ??= new ImportWorker();
+  if (warm) return;
+  warmFailed = false;
+  warm = new ImportWorker();
+  warm.addEventListener('error', () => (warmFailed = true), { once: true });
 }
 
 export function startImport(request: ImportRequest, onProgress: (share: number, rows: number) => void): RunningImport {
+  if (warm && warmFailed) {
+    warm.terminate();
+    warm = null;
+  }
   const worker = warm ?? new ImportWorker();
   warm = null;
   let rejectReady: (e: Error) => void = () => {};
