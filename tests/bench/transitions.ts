@@ -1,8 +1,10 @@
 // `npm run bench` step "transitions": every consecutive-wave matrix for 100,000 customers over
-// 12 waves (engine only, in Node: the same code the page runs).
+// 12 waves (engine only, in Node: the same code the page runs); then everything the transitions
+// view shows for them (transitionsView), on its own JSON line.
 import { blankTable } from '../../src/lib/engine/answers';
 import { packText } from '../../src/lib/engine/text-column';
-import { allTransitions } from '../../src/lib/engine/transitions';
+import { allTransitions, WavePicker } from '../../src/lib/engine/transitions';
+import { transitionsView } from '../../src/lib/engine/transitions-view';
 
 const customers = 100_000, waves = 12, n = customers * waves;
 const table = blankTable(n);
@@ -28,3 +30,27 @@ for (let round = 0; round < 7; round++) {
 }
 times.sort((a, b) => a - b);
 console.log(JSON.stringify({ bench: 'transitions', customers, waves, answers: n, ms: Math.round(times[3]), firstMs: Math.round(Math.max(...times)), where: 'node, engine only' }));
+
+// The view: the chosen pair (the last two waves) with its cells, drivers over a plan column,
+// every consecutive pair and the watch-list.
+const plan = new Uint16Array(n);
+for (let i = 0; i < n; i++) plan[i] = 1 + (table.customer[i] % 3);
+table.segments = [plan];
+const segmentColumns = [{ name: 'plan', values: ['', 'Free', 'Pro', 'Enterprise'] }];
+const viewTimes: number[] = [];
+for (let round = 0; round < 7; round++) {
+  const t = performance.now();
+  transitionsView(table, { segmentColumns });
+  viewTimes.push(performance.now() - t);
+}
+viewTimes.sort((a, b) => a - b);
+// Picks of one view, counted outside the timed rounds.
+let picks = 0;
+const pick = WavePicker.prototype.pick;
+WavePicker.prototype.pick = function (this: WavePicker, ...args: Parameters<typeof pick>) {
+  picks++;
+  return pick.apply(this, args);
+};
+transitionsView(table, { segmentColumns });
+WavePicker.prototype.pick = pick;
+console.log(JSON.stringify({ bench: 'transitions-view', customers, waves, answers: n, ms: Math.round(viewTimes[3]), firstMs: Math.round(Math.max(...viewTimes)), picks, where: 'node, engine only' }));

@@ -245,6 +245,37 @@ export class WavePicker {
   }
 }
 
+/** The pick of wave w, from whatever source a caller chose (a cache, or reused buffers). */
+export type PickOf = (wave: number) => WavePick;
+
+/**
+ * Every wave picked at most once and kept: a view that reads each wave for its chosen pair, its
+ * cells, every consecutive pair and the watch-list pays one pick per wave, not one per reading.
+ * Memory is one pick (5 bytes per customer code) per wave read.
+ */
+export class WavePicks {
+  readonly size: number;
+  private readonly picker: WavePicker;
+  private readonly picks: Array<WavePick | undefined> = [];
+
+  constructor(table: AnswerTable, waves: Waves, rule: WaveRule = 'latest') {
+    this.picker = new WavePicker(table, waves, rule);
+    this.size = this.picker.size;
+  }
+
+  /** The pick of wave w, made on first use. */
+  readonly of: PickOf = (w) => (this.picks[w] ??= this.picker.pick(w));
+}
+
+/**
+ * Picks that reuse `buffers` per-customer arrays in rotation: for walks in wave order that read at
+ * most `buffers` consecutive waves at a time, memory stays the same whatever the number of waves.
+ */
+export function reusedPicks(picker: WavePicker, buffers: number): PickOf {
+  const kept: Array<WavePick | undefined> = [];
+  return (w) => (kept[w % buffers] = picker.pick(w, kept[w % buffers]));
+}
+
 /**
  * Each customer's answer per wave (customers with code 0 are nobody and are skipped). `byWave[w]`
  * holds the chosen answer index per customer code (−1 none); with rule 'mean' the chosen answer
@@ -262,7 +293,8 @@ export function answersPerWave(table: AnswerTable, waves: Waves, rule: WaveRule 
 // ---------------------------------------------------------------------------------------------
 // Transitions
 
-function compare(from: string, to: string, a: WavePick, b: WavePick): Transition {
+/** The transition from pick `a` to pick `b`, labelled `from` → `to`. */
+export function transitionOf(from: string, to: string, a: WavePick, b: WavePick): Transition {
   const counts = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
   let paired = 0;
   for (let k = 0; k < a.count; k++) {
@@ -286,7 +318,7 @@ function compare(from: string, to: string, a: WavePick, b: WavePick): Transition
 
 export function transitionBetween(table: AnswerTable, waves: Waves, a: number, b: number, rule: WaveRule = 'latest'): Transition {
   const picker = new WavePicker(table, waves, rule);
-  return compare(waves.labels[a], waves.labels[b], picker.pick(a), picker.pick(b));
+  return transitionOf(waves.labels[a], waves.labels[b], picker.pick(a), picker.pick(b));
 }
 
 /** One transition per consecutive pair of waves, as the report's `transitions`. */
@@ -295,18 +327,21 @@ export function allTransitions(
   options: { source?: WaveSource; rule?: WaveRule; include?: Uint8Array } = {},
 ): { waves: string[]; source: WaveSource; transitions: Transition[] } {
   const waves = assignWaves(table, options.source, options.include);
-  const picker = new WavePicker(table, waves, options.rule);
-  const transitions: Transition[] = [];
   // Two picks in rotation: memory stays at two per-customer arrays whatever the number of waves.
-  let previous = waves.labels.length > 0 ? picker.pick(0) : null;
-  let spare: WavePick | undefined;
-  for (let w = 1; previous && w < waves.labels.length; w++) {
-    const next = picker.pick(w, spare);
-    transitions.push(compare(waves.labels[w - 1], waves.labels[w], previous, next));
-    spare = previous;
+  const pickOf = reusedPicks(new WavePicker(table, waves, options.rule), 2);
+  return { waves: waves.labels, source: waves.source, transitions: consecutiveTransitions(waves.labels, pickOf) };
+}
+
+/** Wave 0 → 1, 1 → 2, …, reading the waves in order (each wave once when `pickOf` keeps picks). */
+export function consecutiveTransitions(labels: readonly string[], pickOf: PickOf): Transition[] {
+  const transitions: Transition[] = [];
+  let previous = labels.length > 0 ? pickOf(0) : null;
+  for (let w = 1; previous && w < labels.length; w++) {
+    const next = pickOf(w);
+    transitions.push(transitionOf(labels[w - 1], labels[w], previous, next));
     previous = next;
   }
-  return { waves: waves.labels, source: waves.source, transitions };
+  return transitions;
 }
 
 /**
@@ -322,7 +357,11 @@ export type CellCustomers = Array<{ customer: number; fromAnswer: number; toAnsw
  */
 export function cellsBetween(table: AnswerTable, waves: Waves, a: number, b: number, rule: WaveRule = 'latest'): CellCustomers[][] {
   const picker = new WavePicker(table, waves, rule);
-  const pa = picker.pick(a), pb = picker.pick(b);
+  return cellsOf(picker.pick(a), picker.pick(b));
+}
+
+/** `cellsBetween` of two picks. */
+export function cellsOf(pa: WavePick, pb: WavePick): CellCustomers[][] {
   const cells: CellCustomers[][] = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => []));
   const add = (c: number) => {
     const inA = pa.answer[c] >= 0, inB = pb.answer[c] >= 0;
@@ -333,6 +372,18 @@ export function cellsBetween(table: AnswerTable, waves: Waves, a: number, b: num
   for (let k = 0; k < pb.count; k++) if (pa.answer[pb.customers[k]] < 0) add(pb.customers[k]);
   for (const row of cells) for (const list of row) list.sort((x, y) => x.customer - y.customer);
   return cells;
+}
+
+/**
+ * Customers per category of pick `a` who are not in pick `b` (`lost`, the Sankey's "no answer in
+ * B"), and per category of `b` who are not in `a` (`gained`, "new in B"): the row and column of
+ * index 3 in `cellsOf`, counted without listing anyone.
+ */
+export function lostAndGained(a: WavePick, b: WavePick): { lost: [number, number, number]; gained: [number, number, number] } {
+  const lost: [number, number, number] = [0, 0, 0], gained: [number, number, number] = [0, 0, 0];
+  for (let k = 0; k < a.count; k++) if (b.answer[a.customers[k]] < 0) lost[categoryIndex(a.score[a.customers[k]])]++;
+  for (let k = 0; k < b.count; k++) if (a.answer[b.customers[k]] < 0) gained[categoryIndex(b.score[b.customers[k]])]++;
+  return { lost, gained };
 }
 
 export function customersInCell(

@@ -11,12 +11,13 @@
  *   first; everything else is ranked by the size of the drop.
  *
  * One answer per customer and wave, as for transitions (latest, or the rounded mean). Per-customer
- * state lives in typed arrays indexed by customer code and the waves are walked once with two
- * reused picks, so memory does not grow with the number of waves.
+ * state lives in typed arrays indexed by customer code and the waves are walked twice in order
+ * (the state, then the listed customers' histories); on its own the list reuses one pick, so
+ * memory does not grow with the number of waves.
  */
 import type { AnswerTable } from './answers';
 import { categoryIndex, DETRACTOR, PASSIVE, PROMOTER } from './nps';
-import { WavePicker, type WavePick, type WaveRule, type Waves } from './transitions';
+import { reusedPicks, WavePicker, type PickOf, type WavePick, type WaveRule, type Waves } from './transitions';
 
 export type WatchReason = 'falling-passive' | 'promoter-to-passive' | 'silent-after-detractor';
 
@@ -34,26 +35,30 @@ export interface WatchItem {
 }
 
 /** Walks the waves in order, handing each wave's pick to `visit`. */
-function eachWave(picker: WavePicker, waveCount: number, visit: (p: WavePick) => void): void {
-  let pick: WavePick | undefined;
-  for (let w = 0; w < waveCount; w++) {
-    pick = picker.pick(w, pick);
-    visit(pick);
-  }
+function eachWave(pickOf: PickOf, waveCount: number, visit: (p: WavePick) => void): void {
+  for (let w = 0; w < waveCount; w++) visit(pickOf(w));
 }
 
 export function watchList(table: AnswerTable, waves: Waves, rule: WaveRule = 'latest'): WatchItem[] {
-  const waveCount = waves.labels.length;
-  if (waveCount === 0) return [];
   const picker = new WavePicker(table, waves, rule);
-  const size = picker.size;
+  // Each walk reads one wave at a time: one reused pick.
+  return watchListOf(reusedPicks(picker, 1), picker.size, waves.labels);
+}
+
+/**
+ * The watch-list from picks of every wave (`size`: the picks' per-customer array length): the
+ * transitions view hands it the picks it has already made.
+ */
+export function watchListOf(pickOf: PickOf, size: number, labels: readonly string[]): WatchItem[] {
+  const waveCount = labels.length;
+  if (waveCount === 0) return [];
   const lastWave = new Int32Array(size).fill(-1);
   const lastScore = new Int8Array(size).fill(-1);
   const previousScore = new Int8Array(size).fill(-1);
   // Score at the start of the customer's current non-increasing run of answers.
   const runStart = new Int8Array(size).fill(-1);
 
-  eachWave(picker, waveCount, (p) => {
+  eachWave(pickOf, waveCount, (p) => {
     for (let k = 0; k < p.count; k++) {
       const c = p.customers[k], s = p.score[c];
       previousScore[c] = lastScore[c];
@@ -84,8 +89,8 @@ export function watchList(table: AnswerTable, waves: Waves, rule: WaveRule = 'la
   if (items.length === 0) return items;
 
   // Second walk for the histories, of the listed customers only.
-  eachWave(picker, waveCount, (p) => {
-    const wave = waves.labels[p.wave];
+  eachWave(pickOf, waveCount, (p) => {
+    const wave = labels[p.wave];
     for (let k = 0; k < p.count; k++) {
       const c = p.customers[k];
       if (itemOf[c] >= 0) items[itemOf[c]].history.push({ wave, score: p.score[c] });

@@ -56,3 +56,13 @@ export function formatNumber(value: number, digits = 0): string {
   if (!format) formatters.set(key, (format = new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
   return format.format(value);
 }
+
+/** A percentage the engine computed, whole (`33%`), `—` when there is none (nothing to divide). */
+export function formatPercent(value: number | null): string {
+  return value === null ? '—' : `${formatNumber(value, 0)}%`;
+}
+
+/** A p-value to three decimals, `< 0.001` below. */
+export function formatP(p: number): string {
+  return p < 0.001 ? '< 0.001' : formatNumber(p, 3);
+}
