@@ -107,3 +107,18 @@ for (const lang of ['en', 'ja'] as const) {
     await audit(page, `${lang} your data, delete question open`);
   });
 }
+
+test('axe finds no serious or critical violation on a phone, in the dark theme (ja)', async ({ browser }) => {
+  // Narrow, tables scroll in their own boxes: each must be reachable by keyboard.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark', locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto('/?sample');
+  await expect(page.getByTestId('nps-value')).toBeVisible({ timeout: 60_000 });
+  await audit(page, 'phone dark overview');
+  for (const [name, ready] of [['trend', 'trend-chart'], ['segments', 'segment-table'], ['transitions', 'sankey'], ['comments', 'topic-timeline']] as const) {
+    await page.locator(`nav.views a[href*="/${name}"]`).click();
+    await expect(page.getByTestId(ready).first()).toBeVisible({ timeout: 60_000 });
+    await audit(page, `phone dark ${name}`);
+  }
+  await context.close();
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flowKind, sankeyFrame, sankeyNodes, transitionSankey } from './sankey';
-import { labelWidth } from './topic-timeline';
+import { labelWidth } from './text-width';
 
 describe('flowKind', () => {
   it('names improving, stable, worsening, urgent, lost and new flows', () => {

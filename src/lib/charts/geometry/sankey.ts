@@ -4,7 +4,7 @@
  * computes the geometry; the component only draws it.
  */
 import { sankey, sankeyLinkHorizontal, type SankeyGraph } from 'd3-sankey';
-import { labelWidth } from './topic-timeline';
+import { labelWidth } from './text-width';
 
 export type FlowEnd = 'detractor' | 'passive' | 'promoter' | 'none';
 export type FlowKind = 'improved' | 'stable' | 'worsened' | 'urgent' | 'lost' | 'new';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../../engine/days';
-import { labelLines, labelWidth, topicTimeline } from './topic-timeline';
+import { labelLines, topicTimeline } from './topic-timeline';
+import { labelWidth } from './text-width';
 
 const periods = [
   { period: '2024-Q1', from: '2024-01-01', to: '2024-03-31' },

@@ -68,13 +68,6 @@ export function topicTimeline(
   return { bars, centres, middle, max, xOfDay: dayToX(periods, centres) };
 }
 
-/** Rough width of a label in px at ~10.5px type: CJK characters are square, Latin ones about half. */
-export function labelWidth(text: string, size = 10.5): number {
-  let w = 0;
-  for (const ch of text) w += /[\u0000-\u02ff]/.test(ch) ? size * 0.62 : size;
-  return w;
-}
-
 /**
  * A line for each event label (0 = nearest the chart), so that no label runs over another:
  * each takes the lowest line whose previous label ends before it starts. Labels are placed at
