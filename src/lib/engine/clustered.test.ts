@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusteredNps } from './clustered';
+import { clusteredNps, designEffectsByGroup } from './clustered';
 import { adjustedWaldInterval } from './nps';
 
 // The worked example of docs/methods.md §11: ten customers, nineteen answers.
@@ -42,5 +42,40 @@ describe('clusteredNps', () => {
     expect(c).toMatchObject({ n: 5, customers: 2 });
     expect(clusteredNps(score, customer, score.map(() => 0))).toMatchObject({ n: 0, ci95: null, designEffect: 1 });
     expect(clusteredNps([9, 10, 3], [1, 1, 1]).designEffect).toBe(1);
+  });
+});
+
+describe('designEffectsByGroup', () => {
+  // Every group's design effect and its rest's, each as clusteredNps of those answers alone.
+  function check(scores: number[], customers: number[], groups: number[], groupCount: number) {
+    const { group, rest } = designEffectsByGroup(scores, customers, groups, groupCount);
+    for (let g = 0; g < groupCount; g++) {
+      const mine = groups.map((x) => (x === g ? 1 : 0));
+      const others = groups.map((x) => (x === g ? 0 : 1));
+      expect(group[g], `group ${g}`).toBeCloseTo(clusteredNps(scores, customers, mine).designEffect, 10);
+      expect(rest[g], `rest of ${g}`).toBeCloseTo(clusteredNps(scores, customers, others).designEffect, 10);
+    }
+    return { group, rest };
+  }
+
+  it('the worked example as one group, beside a group of one-time customers and loose answers', () => {
+    const groups = [...score.map(() => 1), ...score.map(() => 0)];
+    const scores = [...score, ...score];
+    const customers = [...customer, ...score.map((_, i) => (i < 3 ? 0 : 100 + i))];
+    const { group, rest } = check(scores, customers, groups, 3);
+    expect(group[1]).toBeCloseTo(2.6166, 4);
+    expect(group[0]).toBe(1);
+    // The rest of group 0 is the worked example itself.
+    expect(rest[0]).toBeCloseTo(2.6166, 4);
+  });
+
+  it('customers spread over several groups, some answers of nobody known', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const n = 400;
+    const scores = Array.from({ length: n }, () => Math.floor(random() * 11));
+    const customers = Array.from({ length: n }, () => (random() < 0.1 ? 0 : 1 + Math.floor(random() * 60)));
+    const groups = customers.map((c) => (c === 0 ? Math.floor(random() * 4) : random() < 0.8 ? c % 4 : Math.floor(random() * 4)));
+    check(scores, customers, groups, 4);
   });
 });

@@ -73,3 +73,93 @@ export function clusteredNps(score: ArrayLike<number>, customer: ArrayLike<numbe
   const effective = { promoters: promoters / designEffect, passives: passives / designEffect, detractors: detractors / designEffect };
   return { n, customers, designEffect, effective, ci95: adjustedWaldInterval(effective) };
 }
+
+/**
+ * The design effect of each group's answers (segment values) and of the rest of the answers
+ * beside it, the two sides of a "this value against the rest" test (docs/methods.md §11). One
+ * pass gathers each customer's sums overall and within each group; the rest of a group is then
+ * all customers with that group's part taken out — a customer of the value being tested does not
+ * make the rest look clustered. A side without a repeated customer has 1.
+ */
+export function designEffectsByGroup(score: ArrayLike<number>, customer: ArrayLike<number>, groupOf: ArrayLike<number>, groupCount: number, include?: ArrayLike<number>): { group: Float64Array; rest: Float64Array } {
+  let largest = 0;
+  for (let i = 0; i < score.length; i++) if (customer[i] > largest) largest = customer[i];
+  const counts = new Float64Array(groupCount * 3);
+  // Answers of nobody known, per group: how many, Σx and Σx² (each its own customer).
+  const loose = new Float64Array(groupCount * 3);
+  // Per customer overall, and per (group, customer): Σx and answers.
+  const total = new Float64Array(largest + 1), answers = new Float64Array(largest + 1);
+  const inGroup = new Map<number, [number, number]>();
+  for (let i = 0; i < score.length; i++) {
+    if (include && !include[i]) continue;
+    const g = groupOf[i], category = CATEGORY_INDEX[score[i]], x = category - 1, c = customer[i];
+    counts[3 * g + category]++;
+    if (c === 0) {
+      loose[3 * g]++;
+      loose[3 * g + 1] += x;
+      loose[3 * g + 2] += x * x;
+      continue;
+    }
+    total[c] += x;
+    answers[c]++;
+    const key = g * (largest + 1) + c;
+    const entry = inGroup.get(key);
+    if (entry) {
+      entry[0] += x;
+      entry[1]++;
+    } else inGroup.set(key, [x, 1]);
+  }
+  const all = [0, 0, 0];
+  for (let k = 0; k < counts.length; k++) all[k % 3] += counts[k];
+  let allLoose = 0, allLooseX = 0, allLooseX2 = 0;
+  for (let g = 0; g < groupCount; g++) [allLoose, allLooseX, allLooseX2] = [allLoose + loose[3 * g], allLooseX + loose[3 * g + 1], allLooseX2 + loose[3 * g + 2]];
+  // Σ over customers of T², T·m, m², for the rest's squares (T − m·r)² expanded.
+  let customers = 0, tt = 0, tm = 0, mm = 0;
+  for (let c = 1; c <= largest; c++) {
+    if (answers[c] === 0) continue;
+    customers++;
+    tt += total[c] ** 2;
+    tm += total[c] * answers[c];
+    mm += answers[c] ** 2;
+  }
+  const nOf = (d: number, m: number, p: number) => d + m + p;
+  const npsOf = (d: number, p: number, n: number) => (n ? (p - d) / n : 0);
+  const groupNps = new Float64Array(groupCount), restNps = new Float64Array(groupCount);
+  for (let g = 0; g < groupCount; g++) {
+    const [d, m, p] = [counts[3 * g], counts[3 * g + 1], counts[3 * g + 2]];
+    groupNps[g] = npsOf(d, p, nOf(d, m, p));
+    restNps[g] = npsOf(all[0] - d, all[2] - p, nOf(all[0] - d, all[1] - m, all[2] - p));
+  }
+  const groupSquares = new Float64Array(groupCount), groupCustomers = new Float64Array(groupCount);
+  const restSquares = new Float64Array(groupCount), restCustomers = new Float64Array(groupCount).fill(customers);
+  for (let g = 0; g < groupCount; g++) {
+    const r = restNps[g];
+    restSquares[g] = tt - 2 * r * tm + r * r * mm;
+  }
+  for (const [key, [sum, m]] of inGroup) {
+    const g = Math.floor(key / (largest + 1)), c = key - g * (largest + 1), r = restNps[g];
+    groupSquares[g] += (sum - m * groupNps[g]) ** 2;
+    groupCustomers[g]++;
+    // This customer's part in the rest: all its answers but those in g.
+    restSquares[g] -= (total[c] - answers[c] * r) ** 2;
+    if (answers[c] > m) restSquares[g] += (total[c] - sum - (answers[c] - m) * r) ** 2;
+    else restCustomers[g]--;
+  }
+  const effect = (d: number, m: number, p: number, G: number, squares: number) => {
+    const n = d + m + p;
+    if (n === 0 || G >= n || G < 2) return 1;
+    const varIid = ((p + d) / n - ((p - d) / n) ** 2) / n;
+    return varIid > 0 ? Math.max(1, ((G / (G - 1)) * (squares / (n * n))) / varIid) : 1;
+  };
+  const group = new Float64Array(groupCount), rest = new Float64Array(groupCount);
+  for (let g = 0; g < groupCount; g++) {
+    const [d, m, p] = [counts[3 * g], counts[3 * g + 1], counts[3 * g + 2]];
+    // Loose answers add (x − NPS)² = x² − 2·NPS·x + NPS² each.
+    const own = loose[3 * g], ownX = loose[3 * g + 1], ownX2 = loose[3 * g + 2];
+    const a = groupNps[g], r = restNps[g];
+    group[g] = effect(d, m, p, groupCustomers[g] + own, groupSquares[g] + ownX2 - 2 * a * ownX + own * a * a);
+    const restLoose = allLoose - own, restX = allLooseX - ownX, restX2 = allLooseX2 - ownX2;
+    rest[g] = effect(all[0] - d, all[1] - m, all[2] - p, restCustomers[g] + restLoose, restSquares[g] + restX2 - 2 * r * restX + restLoose * r * r);
+  }
+  return { group, rest };
+}

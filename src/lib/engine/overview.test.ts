@@ -22,6 +22,8 @@ describe('computeOverview (the headline)', () => {
     expect(o.overall.ci95![1]).toBeCloseTo(expected.ci95[1], 2);
     expect(o.distribution).toEqual(expected.distribution);
     expect(o.customers).toBe(expected.customers);
+    // Every customer answered once: counted as customers, nothing changes.
+    expect(o.clustered).toMatchObject({ customers: 100, designEffect: 1, ci95: o.overall.ci95 });
     // The first and last answer dates of the file, as written.
     expect([o.from, o.to]).toEqual(['2025-04-03', '2025-04-22']);
   });
@@ -39,8 +41,11 @@ describe('computeOverview (the headline)', () => {
     expect(o.distribution).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1]);
     expect(o.customers).toBe(2);
     expect([o.from, o.to]).toEqual(['2024-03-01', '2024-05-31']);
+    // Customer 1's two answers (10 and 8) count together: the design effect is over 1.
+    expect(o.clustered).toMatchObject({ n: 3, customers: 2 });
     // No identity: no customer count; nothing kept: no NPS, no dates.
     expect(computeOverview(table, null, undefined).customers).toBeNull();
+    expect(computeOverview(table, null, undefined).clustered).toBeNull();
     const none = computeOverview(table, 'account', new Uint8Array(4));
     expect(none.overall).toMatchObject({ n: 0, nps: null, ci95: null });
     expect([none.from, none.to]).toEqual([null, null]);

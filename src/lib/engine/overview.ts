@@ -6,11 +6,17 @@ import { NO_DAY, type AnswerTable } from './answers';
 import { countsFromDistribution, summarise, type NpsSummary } from './nps';
 import { dayToIso } from './days';
 import { countCustomers, type IdentityKind } from './customers';
+import { clusteredNps, type ClusteredNps } from './clustered';
 
 export type { IdentityKind } from './customers';
 
 export interface Overview {
   overall: NpsSummary;
+  /**
+   * The same answers counted as customers (docs/methods.md §11): the design effect and the
+   * interval of the effective counts; null when no customer is known.
+   */
+  clustered: ClusteredNps | null;
   /** Answers per score 0..10. */
   distribution: number[];
   customers: number | null;
@@ -45,9 +51,11 @@ export function computeOverview(table: AnswerTable, identity: IdentityKind, incl
   }
   if (maxDay === NO_DAY) maxDay = -Infinity;
   const customers = identity ? countCustomers(table, include) : null;
+  const clustered = identity ? clusteredNps(table.score, table.customer, include) : null;
   const distribution = Array.from(counts);
   return {
     overall: summarise(countsFromDistribution(distribution)),
+    clustered,
     distribution,
     customers,
     from: Number.isFinite(minDay) ? dayToIso(minDay) : null,

@@ -99,3 +99,19 @@ describe('buildReport topics', () => {
     expect(buildReport({ ...input, tags }).topics.find((x) => x.id === 'price')!.mentions).toBe(99);
   });
 });
+
+describe('buildReport counts customers as customers', () => {
+  it('gives the design effect and the customers’ interval of the worked example (docs/methods.md §11)', () => {
+    const answers: Array<[string, number[]]> = [
+      ['A', [10, 9, 9]], ['B', [3, 2]], ['C', [8]], ['D', [10]], ['E', [6, 5, 4]],
+      ['F', [9, 10]], ['G', [7, 8]], ['H', [10]], ['I', [2]], ['J', [9, 9, 10]],
+    ];
+    const t = table(answers.flatMap(([account, scores]) => scores.map((score) => ({ score, account }))));
+    const r = buildReport({ name: 'x', files: [], identity: 'account', table: t, rejectedRows: [] });
+    expect(r.overall.designEffect).toBeCloseTo(2.6166, 4);
+    expect(r.overall.ci95![0]).toBeCloseTo(-18.3, 2);
+    expect(r.overall.ci95Customers![0]).toBeCloseTo(-37.02, 2);
+    expect(r.overall.ci95Customers![1]).toBeCloseTo(66.81, 2);
+    expect(r.segmentTests).toEqual({});
+  });
+});

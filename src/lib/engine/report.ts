@@ -4,7 +4,7 @@
  */
 import type { AnswerTable, SegmentColumn } from './answers';
 import type { NpsSummary } from './nps';
-import { compareSegments } from './segments';
+import { compareSegmentValues } from './segments';
 import { detectShifts, type DetectedShift } from './shifts';
 import { allTransitions, type Transition } from './transitions';
 import { DEFAULT_TOPICS, type Topic } from './text/dictionary';
@@ -71,7 +71,17 @@ export interface SegmentReport extends NpsFigures {
   value: string;
   /** Points; this value's adjusted NPS minus the rest's; null when either side is empty. */
   differenceFromRest: number | null;
+  /** 95% interval of that difference. */
+  differenceCi95: [number, number] | null;
   p: number | null;
+  /** Benjamini–Hochberg q among the column's values. */
+  q: number | null;
+  /** The smallest difference the comparison could have detected (80% power), points. */
+  mdd: number | null;
+  /** Customers answering more than once within this value: 1 without repeats. */
+  designEffect: number;
+  /** Called higher or lower: q < 0.05 and the column's omnibus test rejects. */
+  differs: boolean;
 }
 
 /** A change the trend view marks, found on the monthly series (see shifts.ts). */
@@ -89,12 +99,19 @@ export interface Report {
     to: string | null;
   };
   rejectedRows: RejectedRowReport[];
-  overall: NpsFigures;
+  overall: NpsFigures & {
+    /** 1 when no customer answered more than once (or none is known). */
+    designEffect: number;
+    /** The interval counting customers as customers (docs/methods.md §11); `ci95` counts answers. */
+    ci95Customers: [number, number] | null;
+  };
   distribution: number[];
   /** NPS per calendar month and quarter of the date as written (only periods with answers). */
   byPeriod: { month: PeriodReport[]; quarter: PeriodReport[] };
   /** Segment column name → its values, best NPS first. */
   bySegment: Record<string, SegmentReport[]>;
+  /** Segment column name → do its values differ at all (χ² of values × categories)? */
+  segmentTests: Record<string, { chi2: number; df: number; p: number } | null>;
   events: ReportEvent[];
   /** Significant changes between consecutive months and a sustained trend over the last months. */
   shifts: ShiftReport[];
@@ -141,6 +158,7 @@ function periodsOf(table: AnswerTable, kind: 'month' | 'quarter'): PeriodReport[
 
 export function buildReport(input: ReportInput): Report {
   const o = computeOverview(input.table, input.identity);
+  const segments = (input.segmentColumns ?? []).map((column, s) => ({ column, comparison: compareSegmentValues(input.table, column, input.table.segments[s]) }));
   const { n, promoters, passives, detractors, nps, ci95 } = o.overall;
   return {
     schema: REPORT_SCHEMA,
@@ -154,16 +172,18 @@ export function buildReport(input: ReportInput): Report {
       to: o.to,
     },
     rejectedRows: input.rejectedRows,
-    overall: { n, promoters, passives, detractors, nps, ci95 },
+    overall: { n, promoters, passives, detractors, nps, ci95, designEffect: o.clustered?.designEffect ?? 1, ci95Customers: o.clustered?.ci95 ?? ci95 },
     distribution: o.distribution,
     byPeriod: { month: periodsOf(input.table, 'month'), quarter: periodsOf(input.table, 'quarter') },
-    bySegment: Object.fromEntries((input.segmentColumns ?? []).map((column, s) => [
+    bySegment: Object.fromEntries(segments.map(({ column, comparison }) => [
       column.name,
-      compareSegments(input.table, column, input.table.segments[s]).map((r) => ({
+      comparison.rows.map((r) => ({
         value: r.value, n: r.n, promoters: r.promoters, passives: r.passives, detractors: r.detractors, nps: r.nps, ci95: r.ci95,
-        differenceFromRest: r.vsRest?.difference ?? null, p: r.vsRest?.p ?? null,
+        differenceFromRest: r.vsRest?.difference ?? null, differenceCi95: r.differenceCi95, p: r.vsRest?.p ?? null, q: r.q, mdd: r.mdd,
+        designEffect: r.designEffect, differs: r.differs,
       })),
     ])),
+    segmentTests: Object.fromEntries(segments.map(({ column, comparison }) => [column.name, comparison.omnibus])),
     events: input.events ?? [],
     topics: topicsReport(input),
     transitions: allTransitions(input.table).transitions.map(({ from, to, paired, onlyFrom, onlyTo, matrix, stuartMaxwell }) => ({ from, to, paired, onlyFrom, onlyTo, matrix, stuartMaxwell })),

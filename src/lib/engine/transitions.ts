@@ -173,7 +173,7 @@ export interface WavePick {
  * order chosen), then the later row. An answer without a date (NO_DAY, the smallest day) loses to
  * any dated one.
  */
-function isLater(t: AnswerTable, i: number, j: number): boolean {
+export function isLater(t: AnswerTable, i: number, j: number): boolean {
   if (t.day[i] !== t.day[j]) return t.day[i] > t.day[j];
   if (t.seconds[i] !== t.seconds[j]) return t.seconds[i] > t.seconds[j];
   if (t.file[i] !== t.file[j]) return t.file[i] > t.file[j];

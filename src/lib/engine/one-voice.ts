@@ -1,0 +1,34 @@
+/**
+ * One voice per customer (docs/methods.md §11): each customer's latest answer among those the
+ * filter keeps — per period on a time line — so that an account answering five times counts once,
+ * as B2B teams often want to read their NPS. Answers without a known customer are each their own.
+ * "Latest" is the transitions' rule: date and time as written, then the later file and row.
+ */
+import { NO_DAY, type AnswerTable } from './answers';
+import { allDayRange, periodSlots, type PeriodOptions } from './periods';
+import { isLater } from './transitions';
+
+/** The mask keeping one answer per customer (per period when `periods` is given). */
+export function oneVoicePerCustomer(table: AnswerTable, include?: Uint8Array, periods?: PeriodOptions): Uint8Array {
+  const { customer, length } = table;
+  const keep = new Uint8Array(length);
+  const range = periods ? allDayRange(table) : null;
+  const slots = periods && range ? periodSlots(range.minDay, range.maxDay, periods) : null;
+  // The latest answer so far of each customer (and period): index + 1, 0 for none.
+  const latest = new Map<number, number>();
+  for (let i = 0; i < length; i++) {
+    if (include && !include[i]) continue;
+    const c = customer[i];
+    if (c === 0) {
+      keep[i] = 1;
+      continue;
+    }
+    // On a time line an undated answer belongs to no period, as in npsByPeriod.
+    const slot = slots ? (table.day[i] === NO_DAY ? -1 : slots.slot(table.day[i])) : 0;
+    const key = slots ? c * (slots.count + 1) + slot + 1 : c;
+    const seen = latest.get(key);
+    if (seen === undefined || isLater(table, i, seen - 1)) latest.set(key, i + 1);
+  }
+  for (const i of latest.values()) keep[i - 1] = 1;
+  return keep;
+}
