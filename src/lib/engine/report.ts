@@ -188,7 +188,7 @@ export function buildReport(input: ReportInput): Report {
     topics: topicsReport(input),
     transitions: allTransitions(input.table).transitions.map(({ from, to, paired, onlyFrom, onlyTo, matrix, stuartMaxwell }) => ({ from, to, paired, onlyFrom, onlyTo, matrix, stuartMaxwell })),
     shifts: detectShifts(npsByPeriod(input.table, { kind: 'month' })).map((s) => ({
-      kind: s.kind, from: s.from, to: s.to, direction: s.direction, difference: s.difference, p: s.p, n: s.n, sentence: s.sentence.en,
+      kind: s.kind, from: s.from, to: s.to, direction: s.direction, difference: s.difference, p: s.p, q: s.q, n: s.n, sentence: s.sentence.en,
     })),
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { CategoryCounts } from './nps';
 import { studentQuantile, twoSampleTest, twoSidedP } from './significance';
+import { benjaminiHochberg } from './many-tests';
 
 export interface PeriodCounts extends CategoryCounts {
   period: string;
@@ -238,6 +239,8 @@ export interface DetectedShift {
   /** Step: raw NPS difference. Trend: Sen's slope × (periods − 1), the change along the fitted line. */
   difference: number;
   p: number;
+  /** Benjamini–Hochberg q among all the steps tested (a trend is one test: q = p). */
+  q: number;
   /** Step: n of both periods. Trend: n of the first and last period of the trend. */
   n: [number, number];
   sentence: { en: string; ja: string };
@@ -247,18 +250,18 @@ export interface DetectedShift {
 const points = (x: number) => (Math.abs(x) >= 0.05 ? Math.abs(x).toFixed(1) : Math.abs(x).toPrecision(2));
 const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 /** p to three decimals, "p < 0.001" below; a fourth decimal when three would round up to 0.050. */
-function pText(p: number): string {
-  if (p < 0.001) return 'p < 0.001';
+function pText(p: number, name = 'p'): string {
+  if (p < 0.001) return `${name} < 0.001`;
   const three = p.toFixed(3);
-  return `p = ${p < 0.05 && three === '0.050' ? p.toFixed(4) : three}`;
+  return `${name} = ${p < 0.05 && three === '0.050' ? p.toFixed(4) : three}`;
 }
 
 /**
- * What the UI lists, both at p < 0.05:
+ * What the UI lists:
  * - steps: each period against the one before it (twoSampleTest, adjusted), skipped when either has
- *   fewer than `minN` answers. The reported difference is the raw NPS change (what the chart shows);
- *   the p-value is the adjusted test's. At 5% about one comparison in twenty of a steady series is a
- *   false alarm; that is the price of listing every significant change.
+ *   fewer than `minN` answers, listed when the Benjamini–Hochberg q over all the steps tested is
+ *   below 0.05. The reported difference is the raw NPS change (what the chart shows); the p-value
+ *   is the adjusted test's.
  * - a trend: Mann–Kendall over the last `trendPeriods` periods (default 6, the ones with ≥ minN
  *   answers; fewer when the series is shorter): a fixed recent window, because the question is "is
  *   it still moving", and a long window would flag a trend that ended long ago. Mann–Kendall cannot
@@ -268,16 +271,23 @@ export function detectShifts(series: readonly PeriodCounts[], options: { trendPe
   const minN = options.minN ?? 30, k = Math.max(3, Math.round(options.trendPeriods ?? 6));
   const out: DetectedShift[] = [];
   const nps = (c: CategoryCounts) => (100 * (c.promoters - c.detractors)) / total(c);
+  // Every step that can be tested is one family (docs/methods.md §12): 29 month-to-month tests
+  // flag one or two by chance at p < 0.05; a step is listed when its q is below 0.05.
+  const steps: Array<{ before: PeriodCounts; after: PeriodCounts; n: [number, number]; p: number; difference: number }> = [];
   for (let t = 1; t < series.length; t++) {
     const before = series[t - 1], after = series[t];
     const n: [number, number] = [total(before), total(after)];
     if (n[0] < minN || n[1] < minN) continue;
     const test = twoSampleTest(after, before, true);
-    const difference = nps(after) - nps(before);
-    if (!test || test.p >= 0.05 || difference === 0) continue;
+    if (test) steps.push({ before, after, n, p: test.p, difference: nps(after) - nps(before) });
+  }
+  const qs = benjaminiHochberg(steps.map((x) => x.p));
+  for (const [i, { before, after, n, p, difference }] of steps.entries()) {
+    const q = qs[i];
+    if (q >= 0.05 || difference === 0) continue;
     const up = difference > 0;
-    const basis = [pText(test.p), `n = ${count(n[0])} / ${count(n[1])}`];
-    out.push({ kind: 'step', from: before.period, to: after.period, direction: up ? 'up' : 'down', difference, p: test.p, n, sentence: {
+    const basis = [pText(p), pText(q, 'q'), `n = ${count(n[0])} / ${count(n[1])}`];
+    out.push({ kind: 'step', from: before.period, to: after.period, direction: up ? 'up' : 'down', difference, p, q, n, sentence: {
       en: `NPS ${up ? 'rose' : 'fell'} ${points(difference)} points from ${before.period} to ${after.period} (${basis.join(', ')}).`,
       ja: `NPS は ${before.period} から ${after.period} に ${points(difference)} ポイント${up ? '上昇' : '低下'}しました（${basis.join('、')}）。`,
     } });
@@ -290,7 +300,7 @@ export function detectShifts(series: readonly PeriodCounts[], options: { trendPe
       const up = mk.s > 0, first = recent[0], last = recent[m - 1];
       const n: [number, number] = [total(first), total(last)];
       const basis = [`Mann–Kendall ${pText(mk.p)}`, `n = ${count(n[0])} / ${count(n[1])}`];
-      out.push({ kind: 'trend', from: first.period, to: last.period, direction: up ? 'up' : 'down', difference: mk.senSlope * (m - 1), p: mk.p, n, sentence: {
+      out.push({ kind: 'trend', from: first.period, to: last.period, direction: up ? 'up' : 'down', difference: mk.senSlope * (m - 1), p: mk.p, q: mk.p, n, sentence: {
         en: `NPS ${up ? 'rose' : 'fell'} steadily over the ${m} periods from ${first.period} to ${last.period}, by about ${points(mk.senSlope)} points a period (${basis.join(', ')}).`,
         ja: `NPS は ${first.period} から ${last.period} までの ${m} 期間で継続的に${up ? '上昇' : '低下'}しています（1 期間あたり約 ${points(mk.senSlope)} ポイント、${basis.join('、')}）。`,
       } });
