@@ -46,3 +46,10 @@ export function filterMask(table: AnswerTable, columns: readonly SegmentColumn[]
   }
   return mask;
 }
+
+/** How many answers a mask keeps. */
+export function countKept(mask: Uint8Array): number {
+  let kept = 0;
+  for (let i = 0, n = mask.length; i < n; i++) kept += mask[i];
+  return kept;
+}

@@ -14,7 +14,8 @@ import type { Report, ReportEvent } from '../engine/report';
 import type { Topic } from '../engine/text/dictionary';
 import { withoutFile } from '../engine/files';
 import { recordWithoutFile } from '../engine/dataset';
-import { filterMask } from '../engine/filters';
+import { countKept, filterMask } from '../engine/filters';
+import { oneVoicePerCustomer } from '../engine/one-voice';
 import { wavesOf } from '../engine/waves';
 import { filterOf, parseViewQuery, withViewQuery, type ViewQuery } from './view-query';
 import { encodeCustomers } from '../engine/customers';
@@ -55,8 +56,17 @@ export class OpenDataset {
   readonly filter = $derived(filterOf(this.query));
   /** Which answers the filter keeps (undefined: all). */
   readonly mask = $derived(this.table ? filterMask(this.table, this.segmentColumns, this.filter) : undefined);
+  /** How many answers the filter keeps (null: no filter). */
+  readonly kept = $derived(this.mask ? countKept(this.mask) : null);
+  /** One voice per customer is asked for and possible (customers are known). */
+  readonly oneVoice = $derived(this.query.oneVoice && this.identity !== null);
+  /**
+   * The answers a figure over the whole filtered range counts: the filter's, or with one voice
+   * per customer each customer's latest among them. (A time line picks per period: trendView.)
+   */
+  readonly counted = $derived(this.table && this.oneVoice ? oneVoicePerCustomer(this.table, this.mask) : this.mask);
   // Depends on the answers, the identity and the filter only, not on the save state or name.
-  readonly overview = $derived(this.table ? computeOverview(this.table, this.identity, this.mask) : null);
+  readonly overview = $derived(this.table ? computeOverview(this.table, this.identity, this.counted) : null);
   /** The topic tags of these answers (null while tagging, or when they are of other answers). */
   readonly tags = $derived(this.topics.tags && this.table && this.topics.tags.length === this.table.length ? this.topics.tags : null);
 

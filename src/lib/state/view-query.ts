@@ -18,6 +18,8 @@ export interface ViewQuery {
   /** The segment column compared on the segments view. */
   segment: string | null;
   minN: number;
+  /** One voice per customer: each customer's latest answer (per period on a time line). */
+  oneVoice: boolean;
 }
 
 const PERIODS: readonly PeriodKind[] = ['week', 'month', 'quarter', 'year'];
@@ -40,6 +42,7 @@ export function parseViewQuery(hash: string): ViewQuery {
     fiscalYearStartMonth: fy >= 1 && fy <= 12 ? fy : 1,
     segment: q.get('seg'),
     minN: minN >= 1 ? Math.round(minN) : 30,
+    oneVoice: q.get('voice') === '1',
   };
 }
 
@@ -53,6 +56,7 @@ export function formatViewQuery(v: ViewQuery): string {
   if (v.fiscalYearStartMonth !== 1) q.set('fy', String(v.fiscalYearStartMonth));
   if (v.segment) q.set('seg', v.segment);
   if (v.minN !== 30) q.set('minN', String(v.minN));
+  if (v.oneVoice) q.set('voice', '1');
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+
+test.use({ locale: 'en-US' });
+
+test('one voice per customer: the headline counts each customer once, the design effect is said, and it survives a reload', async ({ page }) => {
+  await page.goto('/?sample');
+  await expect(page.getByTestId('nps-value')).toBeVisible({ timeout: 60_000 });
+  const customers = await page.getByTestId('customer-count').textContent();
+  const allAnswers = await page.getByTestId('nps-value').textContent();
+  // The sample's accounts answer wave after wave: the headline says what that costs.
+  await expect(page.getByTestId('design-effect')).toContainText(`from ${customers} customers`);
+  await expect(page.getByTestId('nps-bounds')).toHaveText(/^[+−]\d+\.\d … [+−]\d+\.\d$/);
+
+  await page.getByTestId('one-voice').check();
+  // Each customer's latest answer only: as many answers as customers.
+  await expect(page.getByTestId('response-count')).toHaveText(customers!);
+  await expect(page.getByTestId('nps-value')).not.toHaveText(allAnswers!);
+  const oneVoice = await page.getByTestId('nps-value').textContent();
+  expect(page.url()).toContain('voice=1');
+  await expect(page.getByTestId('design-effect')).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByTestId('one-voice')).toBeChecked();
+  await expect(page.getByTestId('nps-value')).toHaveText(oneVoice!);
+  await expect(page.getByTestId('response-count')).toHaveText(customers!);
+});
+
+test('segments: every value gets q beside p, the column’s omnibus test is said, and no difference says what it could have seen', async ({ page }) => {
+  await page.goto('/?sample');
+  await expect(page.getByTestId('nps-value')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('link', { name: 'Segments' }).click();
+  await expect(page.getByTestId('segment-omnibus')).toContainText(/The values of plan (do not )?differ/);
+  const table = page.getByTestId('segment-table');
+  await expect(table.locator('thead th').filter({ hasText: /^q$/ })).toHaveCount(1);
+  // Every row with a test has its q.
+  for (const row of await table.locator('tbody tr').all()) await expect(row.locator('td').nth(7)).toHaveText(/^(< 0\.001|0\.\d{3}|1\.000)$/);
+  await page.getByTestId('segment-column').selectOption('csm');
+  await expect(page.getByTestId('segment-mdd').first()).toContainText(/could have seen ±\d+/);
+});
