@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { pairedChange } from './small-samples';
 import {
-  chiSquareP, erfc, gammaQ, lnGamma, normalCdf, pairedTest, studentQuantile, studentTwoSidedP, twoSampleTest, twoSidedP,
+  chiSquareP, erfc, gammaQ, lnGamma, normalCdf, studentQuantile, studentTwoSidedP, twoSampleTest, twoSidedP,
 } from './significance';
 
 const counts = (promoters: number, passives: number, detractors: number) => ({ promoters, passives, detractors });
@@ -126,18 +127,19 @@ describe('twoSampleTest compares independent groups: difference = group 1 − gr
   });
 });
 
-describe('pairedTest uses each customer\'s change between waves', () => {
+describe('the paired change uses each customer\'s change between waves', () => {
   const table = [[15, 10, 5], [4, 26, 10], [1, 4, 25]];
-  it('[[15,10,5],[4,26,10],[1,4,25]] → ΔNPS +20, SE 6.96, z 2.872, p 0.0041', () => {
+  it('[[15,10,5],[4,26,10],[1,4,25]] → ΔNPS +20, SE 6.96, t 2.872 on 99 df, p 0.00499', () => {
     // Changes: +1 ×20, +2 ×5, −1 ×8, −2 ×1, 0 ×66 → mean 0.2, Σd² 52, s² = (52 − 100·0.2²)/99.
     const se = 100 * Math.sqrt((52 - 4) / 99 / 100);
-    const t = pairedTest(table)!;
+    const t = pairedChange(table)!;
     expect(t.difference).toBeCloseTo(20, 10);
     expect(t.se).toBeCloseTo(se, 10);
     expect(t.se).toBeCloseTo(6.96, 2);
-    expect(t.z).toBeCloseTo(20 / se, 10);
-    expect(t.z).toBeCloseTo(2.872, 3);
-    expect(t.p).toBeCloseTo(0.0041, 4);
+    expect(t.statistic).toBeCloseTo(20 / se, 10);
+    expect(t.statistic).toBeCloseTo(2.872, 3);
+    expect(t.p).toBeCloseTo(studentTwoSidedP(20 / se, 99), 12);
+    expect(t.p).toBeCloseTo(0.00499, 5);
   });
   it('treating the same table as independent samples is much weaker: p 0.063 plain, 0.0669 adjusted', () => {
     // Wave 2 = column sums (20 / 40 / 40 detractor/passive/promoter), wave 1 = row sums (30 / 40 / 30).
@@ -145,8 +147,8 @@ describe('pairedTest uses each customer\'s change between waves', () => {
     expect(twoSampleTest(counts(40, 40, 20), counts(30, 40, 30))!.p).toBeCloseTo(0.06687693570413505, 8);
   });
   it('nobody moving gives ΔNPS 0 with p 1; fewer than two customers give null', () => {
-    const t = pairedTest([[5, 0, 0], [0, 5, 0], [0, 0, 5]])!;
-    expect([t.difference, t.se, t.z, t.p]).toEqual([0, 0, 0, 1]);
-    expect(pairedTest([[0, 0, 0], [0, 0, 1], [0, 0, 0]])).toBeNull();
+    const t = pairedChange([[5, 0, 0], [0, 5, 0], [0, 0, 5]])!;
+    expect([t.difference, t.se, t.p, t.method]).toEqual([0, 0, 1, 'sign']);
+    expect(pairedChange([[0, 0, 0], [0, 0, 1], [0, 0, 0]])).toBeNull();
   });
 });

@@ -206,24 +206,3 @@ export function twoSampleTest(a: CategoryCounts, b: CategoryCounts, adjusted = t
   const y = meanAndVariance(b, adjusted);
   return differenceTest(100 * (x.nps - y.nps), 100 * Math.sqrt(x.variance / x.n + y.variance / y.n));
 }
-
-/**
- * The same customers in two waves: table3x3[i][j] counts customers in category i in wave 1
- * (detractor, passive, promoter) and j in wave 2. Each customer's change is j − i ∈ {−2…2}; the test
- * is a one-sample z on their mean with the sample SD (n − 1). Null with fewer than two customers.
- */
-export function pairedTest(table3x3: number[][]): DifferenceTest | null {
-  let n = 0, sum = 0, sumSq = 0;
-  for (let i = 0; i < 3; i++) {
-    for (let j = 0; j < 3; j++) {
-      const count = table3x3[i]?.[j] ?? 0;
-      n += count;
-      sum += count * (j - i);
-      sumSq += count * (j - i) * (j - i);
-    }
-  }
-  if (n < 2) return null;
-  const mean = sum / n;
-  const variance = Math.max(0, (sumSq - n * mean * mean) / (n - 1));
-  return differenceTest(100 * mean, 100 * Math.sqrt(variance / n));
-}

@@ -67,3 +67,22 @@ export function pairedChange(table3x3: readonly (readonly number[])[]): PairedCh
   const t = mean / se;
   return { ...base, method: 't', statistic: t, p: studentTwoSidedP(t, n - 1) };
 }
+
+/**
+ * Fisher's exact test of a 2 × 2 table [[a, b], [c, d]] (two-sided: the tables with the same
+ * margins that are no more likely than this one). For group shares with few customers, where
+ * the normal approximation of two proportions misleads.
+ */
+export function fisherExact(a: number, b: number, c: number, d: number): number {
+  const row1 = a + b, col1 = a + c, n = a + b + c + d;
+  const logChoose = (x: number, k: number) => lnGamma(x + 1) - lnGamma(k + 1) - lnGamma(x - k + 1);
+  const logP = (x: number) => logChoose(row1, x) + logChoose(n - row1, col1 - x) - logChoose(n, col1);
+  const observed = logP(a);
+  let p = 0;
+  for (let x = Math.max(0, col1 - (n - row1)); x <= Math.min(row1, col1); x++) {
+    const lp = logP(x);
+    // A relative tolerance, as R does, so that tables equal to the observed one are counted.
+    if (lp <= observed + 1e-7) p += Math.exp(lp);
+  }
+  return Math.min(1, p);
+}

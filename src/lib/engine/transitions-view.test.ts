@@ -42,7 +42,7 @@ const table = tableFromRows(rows, 1);
 const PLAN = [{ name: 'plan', values: ['', 'Free', 'Pro'] }];
 
 describe('transitionsView on a hand-counted table, chosen pair A → B (the default is B → C)', () => {
-  const view = transitionsView(table, { a: 0, b: 1, segmentColumns: PLAN });
+  const view = transitionsView(table, { a: 0, b: 1, segmentColumns: PLAN, minDriverCustomers: 1 });
   const chosen = view.chosen!;
 
   it('names the waves and the pair', () => {
@@ -64,7 +64,10 @@ describe('transitionsView on a hand-counted table, chosen pair A → B (the defa
     // Changes −2, +1, +1, 0, 0, −1: mean −1/6, s² = (7 − 6/36)/5, SE = 100·√(s²/6) = 47.726.
     expect(t.pairedNps!.difference).toBeCloseTo(-100 / 6, 10);
     expect(t.pairedNps!.se).toBeCloseTo(47.726, 3);
-    expect(t.pairedNps!.p).toBeCloseTo(0.7269, 4);
+    // Four customers moved (2 up, 2 down): too few for t, the exact sign test gives p = 1.
+    expect(t.pairedNps).toMatchObject({ method: 'sign', up: 2, down: 2, p: 1 });
+    // Movement in all three pairs of categories: no exact McNemar.
+    expect(t.exactMcNemar).toBeNull();
   });
   it('counts lost (5 passive, 10 detractor) and gained (6 detractor), row totals and row shares', () => {
     expect([chosen.lost, chosen.gained]).toEqual([[1, 1, 0], [1, 0, 0]]);
@@ -165,7 +168,7 @@ describe('transitionsView: topic drivers of the movers', () => {
     tag(at['1B'], 0, -1);
     tag(at['8B'], 1, -1);
     const tags: TopicTags = { topicIds: ['support', 'price'], mask, polarity, written: new Uint8Array(table.length).fill(1), length: table.length, commented: table.length, emptyComments: 0, totals: [] };
-    const rowsOf = transitionsView(table, { a: 0, b: 1, tags }).topicDrivers;
+    const rowsOf = transitionsView(table, { a: 0, b: 1, tags, minDriverCustomers: 1 }).topicDrivers;
     expect(rowsOf.map((r) => [r.topicId, r.shareImproved, r.shareDeclined, r.negativeImproved, r.negativeDeclined, r.difference])).toEqual([
       ['price', 0, 0.5, 0, 0.5, -50],
       ['support', 0.5, 0.5, 0, 0.5, 0],

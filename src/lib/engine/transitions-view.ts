@@ -25,6 +25,8 @@ export interface TransitionsViewOptions {
   segmentColumns?: readonly SegmentColumn[];
   /** Topic tags of the same answers: topic drivers are computed only when given. */
   tags?: TopicTags | null;
+  /** Fewer customers with a value or a topic are not ranked as drivers (engine/drivers.ts). */
+  minDriverCustomers?: number;
 }
 
 type Three = [number, number, number];
@@ -111,7 +113,7 @@ export function transitionsView(table: AnswerTable, options: TransitionsViewOpti
   const up: number[] = [], down: number[] = [];
   for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) if (i !== j) for (const r of cells[i][j]) (j > i ? up : down).push(r.toAnswer);
   view.chosen = { ...chosen, cells, rowTotals, rowPercent, movers: { up, down } };
-  view.drivers = segmentDrivers(table, options.segmentColumns ?? [], up, down).slice(0, DRIVERS_SHOWN);
-  if (options.tags) view.topicDrivers = topicDrivers(options.tags, up, down);
+  view.drivers = segmentDrivers(table, options.segmentColumns ?? [], up, down, options.minDriverCustomers).slice(0, DRIVERS_SHOWN);
+  if (options.tags) view.topicDrivers = topicDrivers(options.tags, up, down, options.minDriverCustomers);
   return view;
 }

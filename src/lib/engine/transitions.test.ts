@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blankTable, tableFromRows, type AnswerRow } from './answers';
 import { packText } from './text-column';
-import { pairedTest } from './significance';
+import { pairedChange } from './small-samples';
+import { encodeCustomers } from './customers';
 import { previewFile } from '../ingest/preview';
 import { importFiles } from '../ingest/pipeline';
 import { allTransitions, answersPerWave, assignWaves, customersInCell, transitionBetween } from './transitions';
@@ -165,12 +166,25 @@ describe('the transition matrix', () => {
   it('improved = above the diagonal, stable = on it, worsened = below', () => {
     expect([t.improved, t.stable, t.worsened]).toEqual([25, 66, 9]);
   });
-  it('carries Stuart–Maxwell (7.6923, p 0.0214) and the paired NPS test (+20, p 0.0041)', () => {
+  it("carries Stuart–Maxwell (7.6923, p 0.0214) and the paired NPS change (+20, Student's t 2.872, p 0.00499)", () => {
     expect(t.stuartMaxwell!.chi2).toBeCloseTo(7.6923, 4);
     expect(t.stuartMaxwell!.p).toBeCloseTo(0.0214, 4);
     expect(t.pairedNps!.difference).toBeCloseTo(20, 10);
-    expect(t.pairedNps!.p).toBeCloseTo(0.0041, 4);
-    expect(t.pairedNps).toEqual(pairedTest(SECTION_2));
+    expect(t.pairedNps).toMatchObject({ method: 't' });
+    expect(t.pairedNps!.p).toBeCloseTo(0.00499, 5);
+    expect(t.pairedNps).toEqual(pairedChange(SECTION_2));
+  });
+  it('uses the exact McNemar test when all movement is between two categories and fewer than 25 moved', () => {
+    // 7 passive → promoter, 1 promoter → passive: exact p 0.0703 (docs/methods.md §14).
+    const rows = [
+      ...Array.from({ length: 7 }, (_, i) => [`M${i}`, 8, 9]), ...[['B0', 9, 8]],
+      ...Array.from({ length: 10 }, (_, i) => [`S${i}`, 3, 3]),
+    ] as Array<[string, number, number]>;
+    const t2 = tableFromRows(rows.flatMap(([account, a, b]) => [{ score: a, account, wave: 'W1' }, { score: b, account, wave: 'W2' }]));
+    t2.customer = encodeCustomers(t2, 'account');
+    const tr = transitionBetween(t2, assignWaves(t2), 0, 1);
+    expect(tr.stuartMaxwell!.df).toBe(1);
+    expect(tr.exactMcNemar).toBeCloseTo(0.0703, 4);
   });
   it('customersInCell lists the customers behind a cell, and the one-wave-only customers', () => {
     const table = tableFromRows([

@@ -12,7 +12,7 @@
  */
 import { NO_DAY, type AnswerTable } from './answers';
 import { dayRange, periodIndexOf, periodLabel } from './periods';
-import { pairedTest, type DifferenceTest } from './significance';
+import { mcnemar, pairedChange, type PairedChange } from './small-samples';
 import { stuartMaxwell, type ChiSquareTest } from './stuart-maxwell';
 import { CATEGORIES, categoryIndex, type Category, type CategoryIndex } from './nps';
 
@@ -39,8 +39,16 @@ export interface Transition {
   counts: number[][];
   /** Null when no customer changed category. */
   stuartMaxwell: ChiSquareTest | null;
-  /** Paired test of the NPS change (wave `to` − wave `from`), null with fewer than two pairs. */
-  pairedNps: DifferenceTest | null;
+  /**
+   * When all movement is between two categories and fewer than 25 customers moved, McNemar's
+   * exact test answers "did the mix change?" better than the χ² form (docs/methods.md §14).
+   */
+  exactMcNemar: number | null;
+  /**
+   * The NPS change of the same customers (wave `to` − wave `from`): Student's t, or the exact sign
+   * test when few moved or all moved one way; null with fewer than two pairs.
+   */
+  pairedNps: PairedChange | null;
   /** Paired customers above, on and below the diagonal (better, same, worse category). */
   improved: number;
   stable: number;
@@ -311,9 +319,20 @@ export function transitionOf(from: string, to: string, a: WavePick, b: WavePick)
     matrix: { detractor: row(0), passive: row(1), promoter: row(2) },
     counts,
     stuartMaxwell: stuartMaxwell(counts),
-    pairedNps: pairedTest(counts),
+    exactMcNemar: exactMcNemarOf(counts),
+    pairedNps: pairedChange(counts),
     improved, stable, worsened,
   };
+}
+
+/** McNemar's exact p when every customer who moved moved between one pair of categories, < 25 of them. */
+function exactMcNemarOf(counts: number[][]): number | null {
+  const moves: Array<[number, number]> = [];
+  for (let i = 0; i < 3; i++) for (let j = i + 1; j < 3; j++) if (counts[i][j] + counts[j][i] > 0) moves.push([i, j]);
+  if (moves.length !== 1) return null;
+  const [i, j] = moves[0];
+  const test = mcnemar(counts[i][j], counts[j][i]);
+  return test.exact ? test.p : null;
 }
 
 export function transitionBetween(table: AnswerTable, waves: Waves, a: number, b: number, rule: WaveRule = 'latest'): Transition {
