@@ -340,7 +340,7 @@ export const en = {
   'words.countsDP': 'detractors / promoters',
   'words.countingShare': 'Splitting the comments into words… {share}%',
   'words.none': 'None stands out.',
-  'words.help': 'Japanese is split into words by TinySegmenter (dictionary keywords such as 大規模障害 kept whole), English by words; particles and stop words are left out. Distinctive words are ranked by weighted log-odds with an informative prior (rare words in short comments are ranked more sensibly than by raw shares); counts are group 1 / group 2, and G² above 3.84 means p < 0.05. Click a word to read the comments that use it.',
+  'words.help': 'Japanese is split into words by TinySegmenter (dictionary keywords such as 大規模障害 kept whole), English by words; particles and stop words are left out. Distinctive words are ranked by weighted log-odds with an informative prior (rare words in short comments are ranked more sensibly than by raw shares); counts are group 1 / group 2, and G² above 3.84 means p < 0.05. A word is said more or less than before only when it was used at least 10 times in the two periods and its q (corrected for testing every word) is below 0.05. Click a word to read the comments that use it.',
   'privacy.footer': 'Everything runs in this page. No data is sent anywhere.',
   'nav.privacy': 'Your data',
   'error.page.title': 'This page could not be shown',

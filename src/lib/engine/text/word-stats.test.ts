@@ -6,6 +6,8 @@ import { keyWords } from './keyness';
 import { normaliseComment } from './normalise';
 import { buildWordIndex } from './word-index';
 import { periodWords, wordStatsOf } from './word-stats';
+import { benjaminiHochberg } from '../many-tests';
+import { chiSquareP } from '../significance';
 import { tokenise, wordCounts } from './words';
 
 // Detractors complain about price and support, promoters praise the dashboard; Q1 and Q2 differ.
@@ -51,14 +53,25 @@ describe('periodWords', () => {
     const result = periodWords(index, table, options, q2, q2 - 1);
     const tokensOf = (pick: (i: number) => boolean) => rows.reduce((sum, r, i) => sum + (pick(i) ? tokenise(normaliseComment(r.comment)).length : 0), 0);
     expect(result.tokens).toEqual([tokensOf((i) => i >= 6), tokensOf((i) => i < 6)]);
-    expect(result.rising.map((w) => w.word)).toContain('dashboard');
     expect([...result.rising, ...result.falling].every((w) => w.g2 >= 3.841)).toBe(true);
-    // The same ranking from the two quarters counted separately over the text, significant only.
+    // The same ranking from the two quarters counted separately over the text; a change is a word
+    // used 10 times or more in the two quarters whose Benjamini–Hochberg q (over all such words,
+    // p from G² on 1 df) is below 0.05.
     const ranked = keyWords(wordCounts(table, undefined, (i) => i >= 6), wordCounts(table, undefined, (i) => i < 6));
-    const significant = ranked.filter((w) => w.g2 >= 3.841);
-    expect(result.rising.map((w) => w.word)).toEqual(significant.filter((w) => w.z > 0).slice(0, 15).map((w) => w.word));
-    expect(result.falling.map((w) => w.word)).toEqual(significant.filter((w) => w.z < 0).reverse().slice(0, 15).map((w) => w.word));
-    expect(result.falling.length).toBeGreaterThan(0);
+    const tested = ranked.filter((w) => w.count1 + w.count2 >= 10);
+    const qs = benjaminiHochberg(tested.map((w) => chiSquareP(w.g2, 1)));
+    const real = tested.filter((_, i) => qs[i] < 0.05);
+    expect(result.rising.map((w) => w.word)).toEqual(real.filter((w) => w.z > 0).slice(0, 15).map((w) => w.word));
+    expect(result.falling.map((w) => w.word)).toEqual(real.filter((w) => w.z < 0).reverse().slice(0, 15).map((w) => w.word));
+    // Every word here is used fewer than 10 times: G² ≥ 3.84 alone would have called several
+    // words changes ('dashboard' 9 vs 0); none is.
+    expect(ranked.filter((w) => w.g2 >= 3.841).length).toBeGreaterThan(1);
+    expect([...result.rising, ...result.falling]).toEqual([]);
+    // Six more praises of the dashboard in Q2: 15 against 0 is a change.
+    const more = tableFromRows([...rows, ...Array.from({ length: 6 }, () => ({ score: 10, day: isoToDay('2024-06-01'), comment: 'dashboard is great' }))]);
+    const moreResult = periodWords(buildWordIndex(more.comment, 0, more.length, []), more, options, q2, q2 - 1);
+    expect(moreResult.rising.map((w) => w.word)).toContain('dashboard');
+    expect(moreResult.rising.every((w) => w.count1 + w.count2 >= 10)).toBe(true);
     // 'price': three times in each quarter — a smaller share of a larger Q2, but not significantly.
     expect(ranked.find((w) => w.word === 'price')).toMatchObject({ count1: 3, count2: 3 });
     expect(result.falling.map((w) => w.word)).not.toContain('price');

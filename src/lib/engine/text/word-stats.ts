@@ -8,6 +8,8 @@ import { NO_DAY } from '../answers';
 import { periodRange, periodSlots, type PeriodOptions } from '../periods';
 import { keyWords, type KeyWord } from './keyness';
 import { categoryIndex } from '../nps';
+import { ALPHA, benjaminiHochberg } from '../many-tests';
+import { chiSquareP } from '../significance';
 import { countsToMap, countWordsByGroup, topWordsOf, type WordIndex } from './word-index';
 
 export interface WordStats {
@@ -60,6 +62,9 @@ export const G2_CRITICAL_05 = 3.841;
  * Only words whose change is significant (G² ≥ 3.841, p < 0.05) are listed: a month holds few
  * comments, and a list of chance differences would be read as news.
  */
+/** A word used fewer times than this in two periods together is not called a change. */
+export const MIN_CHANGE_COUNT = 10;
+
 export function periodWords(index: WordIndex, table: AnswerTable, options: PeriodOptions, period: number, previous: number, include?: Uint8Array, limit = 15): PeriodWords {
   const group = new Uint8Array(Math.min(table.length, index.ends.length));
   // Period of a day through a lookup over the two periods' days: no calendar arithmetic per answer.
@@ -75,6 +80,12 @@ export function periodWords(index: WordIndex, table: AnswerTable, options: Perio
   const [now, before] = countWordsByGroup(index, group, 2);
   const total = (c: Int32Array) => c.reduce((a, b) => a + b, 0);
   const { more, less } = distinctive(index, now, before, Infinity);
-  const significant = (list: KeyWord[]) => list.filter((w) => w.g2 >= G2_CRITICAL_05).slice(0, limit);
+  // Every word with enough uses is a test; all of them one family (docs/methods.md §12): with
+  // hundreds of words, some pass G² ≥ 3.84 by chance. A word used fewer than
+  // MIN_CHANGE_COUNT times in the two periods together is no change worth a word (3 vs 0).
+  const tested = [...more, ...less].filter((w) => w.count1 + w.count2 >= MIN_CHANGE_COUNT);
+  const qs = benjaminiHochberg(tested.map((w) => chiSquareP(w.g2, 1)));
+  const real = new Set(tested.filter((_, i) => qs[i] < ALPHA).map((w) => w.word));
+  const significant = (list: KeyWord[]) => list.filter((w) => real.has(w.word) && w.g2 >= G2_CRITICAL_05).slice(0, limit);
   return { rising: significant(more), falling: significant(less), tokens: [total(now), total(before)] };
 }
