@@ -38,3 +38,27 @@ export function answersNeeded(varianceA: number, varianceB: number, points: numb
   const delta = points / 100;
   return Math.ceil(((Z95 + Z80) ** 2 * (varianceA + varianceB)) / (delta * delta));
 }
+
+/** What a series of periods (or a set of segment values) can tell, for the sample-size planner. */
+export interface SamplePlan {
+  /** Answers each period (value) needs for a change of `points` to be seen four times in five. */
+  needed: number;
+  /** The typical (median) answers a period has now. */
+  typical: number;
+  /** The smallest change between two typical periods the data can see now, points. */
+  detectable: number | null;
+}
+
+/**
+ * "To see a 5-point change between quarters you need ~1,050 answers a quarter; you have 310." The
+ * spread V comes from all the answers together (a period's own V is too noisy to plan with).
+ */
+export function samplePlan(groups: readonly CategoryCounts[], points: number): SamplePlan | null {
+  const sizes = groups.map((g) => g.promoters + g.passives + g.detractors).filter((n) => n > 0).sort((a, b) => a - b);
+  if (sizes.length === 0 || !(points > 0)) return null;
+  const all = groups.reduce((t, g) => ({ promoters: t.promoters + g.promoters, passives: t.passives + g.passives, detractors: t.detractors + g.detractors }), { promoters: 0, passives: 0, detractors: 0 });
+  const v = answerVariance(all);
+  const middle = sizes.length >> 1;
+  const typical = sizes.length % 2 ? sizes[middle] : (sizes[middle - 1] + sizes[middle]) / 2;
+  return { needed: answersNeeded(v, v, points), typical, detectable: 100 * (Z95 + Z80) * Math.sqrt((2 * v) / typical) };
+}

@@ -1,7 +1,7 @@
 /** The worked examples of docs/methods.md §12–14, to ±0.01 (and SciPy where noted). */
 import { describe, expect, it } from 'vitest';
 import { benjaminiHochberg, omnibusTest } from './many-tests';
-import { answerVariance, answersNeeded, differenceInterval, minimumDetectableDifference } from './power';
+import { answerVariance, answersNeeded, differenceInterval, minimumDetectableDifference, samplePlan } from './power';
 import { exactBinomialP, mcnemar, pairedChange } from './small-samples';
 
 const c = (promoters: number, passives: number, detractors: number) => ({ promoters, passives, detractors });
@@ -77,5 +77,23 @@ describe('small samples', () => {
     expect(two).toMatchObject({ method: 'sign', up: 2, down: 0, difference: 200, se: 0 });
     expect(two.p).toBeCloseTo(0.5, 6);
     expect(pairedChange([[1, 0, 0], [0, 0, 0], [0, 0, 0]])).toBeNull();
+  });
+});
+
+describe('samplePlan', () => {
+  it('says what a series of periods can tell: answers needed for a change, and the change it can see', () => {
+    // Four months of 40/30/30 in shares: V = 0.69; 80, 100, 120, 300 answers (median 110).
+    const months = [c(32, 24, 24), c(40, 30, 30), c(48, 36, 36), c(120, 90, 90)];
+    const plan = samplePlan(months, 10)!;
+    const z = 1.959964 + 0.841621;
+    expect(plan.typical).toBe(110);
+    // (z₀.₉₇₅ + z₀.₈)² · 2V / Δ² = 7.84888 · 1.38 / 0.01 = 1,083.2 → 1,084 a month.
+    expect(plan.needed).toBe(Math.ceil((z * z * 1.38) / 0.01));
+    expect(plan.needed).toBe(1084);
+    // Now: 100 · z · √(2V / 110) = 31.38 points.
+    expect(plan.detectable).toBeCloseTo(100 * z * Math.sqrt(1.38 / 110), 10);
+    expect(plan.detectable).toBeCloseTo(31.38, 2);
+    expect(samplePlan([], 5)).toBeNull();
+    expect(samplePlan(months, 0)).toBeNull();
   });
 });
