@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { fixture, importFiles } from './helpers';
 
 test.use({ locale: 'en-US' });
 
@@ -36,4 +37,18 @@ test('segments: every value gets q beside p, the column’s omnibus test is said
   for (const row of await table.locator('tbody tr').all()) await expect(row.locator('td').nth(7)).toHaveText(/^(< 0\.001|0\.\d{3}|1\.000)$/);
   await page.getByTestId('segment-column').selectOption('csm');
   await expect(page.getByTestId('segment-mdd').first()).toContainText(/could have seen ±\d+/);
+});
+
+test('answers from several touchpoints are said to mix, and one click compares like with like', async ({ page }) => {
+  await page.goto('/');
+  await importFiles(page, [fixture('touchpoints/survey-types.csv')]);
+  await expect(page.getByTestId('response-count')).toHaveText('36');
+  const mix = page.getByTestId('touchpoint-mix');
+  await expect(mix).toContainText('アンケート種別');
+  await mix.getByRole('button', { name: 'Only サポート後アンケート' }).click();
+  await expect(page.getByTestId('response-count')).toHaveText('12');
+  await expect(page.getByTestId('touchpoint-mix')).toHaveCount(0);
+  // The filter is in the URL like any other, and every view keeps it.
+  await page.getByRole('link', { name: 'Trend' }).click();
+  await expect(page.getByTestId('filter-kept')).toContainText('12');
 });

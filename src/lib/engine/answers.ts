@@ -16,6 +16,11 @@ export interface SegmentColumn {
   name: string;
   /** Dictionary: code → value as written. Code 0 is always the empty value. */
   values: string[];
+  /**
+   * Where or when the survey was asked (relationship survey, after a support ticket…): answers
+   * of different touchpoints are not like for like.
+   */
+  touchpoint?: boolean;
 }
 
 export interface AnswerTable {

@@ -151,7 +151,7 @@ export class AnswerBuilder {
    * `identity`: which column makes the customer; codes are assigned while reading.
    */
   constructor(segments: readonly SegmentColumn[] = [], private nextId = 0, private readonly identity: IdentityKind = null) {
-    this.segmentColumns = segments.map((s) => ({ name: s.name, values: [...s.values] }));
+    this.segmentColumns = segments.map((s) => ({ ...s, values: [...s.values] }));
     this.segmentCodes = this.segmentColumns.map((s) => new Map(s.values.map((v, i) => [v, i])));
     this.table = blankTable(0, this.segmentColumns.length);
   }
@@ -176,11 +176,11 @@ export class AnswerBuilder {
   }
 
   /** The segment column index for a header, created on first sight (files share them by name). */
-  private segmentIndex(name: string): number {
+  private segmentIndex(name: string, touchpoint: boolean): number {
     let i = this.segmentColumns.findIndex((s) => s.name === name);
     if (i < 0) {
       i = this.segmentColumns.length;
-      this.segmentColumns.push({ name, values: [''] });
+      this.segmentColumns.push(touchpoint ? { name, values: [''], touchpoint } : { name, values: [''] });
       this.segmentCodes.push(new Map([['', 0]]));
       this.table.segments.push(new Uint16Array(this.capacity));
     }
@@ -203,7 +203,8 @@ export class AnswerBuilder {
 
   private beginFile(fileIndex: number, plan: FilePlan, rowsAtMost: number): FileReading {
     const col = (role: FilePlan['roles'][number]) => plan.roles.indexOf(role);
-    const segmentColumns = plan.roles.flatMap((r, c) => (r === 'segment' ? [c] : []));
+    // A touchpoint column is a segment column too (filtered and compared the same way), marked.
+    const segmentColumns = plan.roles.flatMap((r, c) => (r === 'segment' || r === 'touchpoint' ? [c] : []));
     const reading: FileReading = {
       fileIndex,
       plan,
@@ -220,7 +221,7 @@ export class AnswerBuilder {
       renewal: col('renewal'),
       phase: col('phase'),
       segmentColumns,
-      segmentIndex: segmentColumns.map((c) => this.segmentIndex(plan.headers[c] || `#${c + 1}`)),
+      segmentIndex: segmentColumns.map((c) => this.segmentIndex(plan.headers[c] || `#${c + 1}`, plan.roles[c] === 'touchpoint')),
       counts: { accepted: 0, rejected: 0 },
     };
     if (reading.score < 0) throw new Error('no score column');

@@ -11,10 +11,10 @@ import type { BuiltAnswers } from './build';
  * numbers. `firstId`: the first answer id; ids run on across both halves.
  */
 export function mergeHalves(a: BuiltAnswers, b: BuiltAnswers, rowShift: number, firstId: number): BuiltAnswers {
-  const segmentColumns = a.segmentColumns.map((s) => ({ name: s.name, values: [...s.values] }));
+  const segmentColumns = a.segmentColumns.map((s) => ({ ...s, values: [...s.values] }));
   const bSegments = b.segmentColumns.map((column, s) => {
     let target = segmentColumns.findIndex((c) => c.name === column.name);
-    if (target < 0) target = segmentColumns.push({ name: column.name, values: [''] }) - 1;
+    if (target < 0) target = segmentColumns.push({ ...column, values: [''] }) - 1;
     const values = segmentColumns[target].values;
     const index = new Map(values.map((v, i) => [v, i]));
     const translate = column.values.map((v) => {

@@ -11,10 +11,10 @@ import { parseAmount, parseChurn } from './flags';
 
 export type ColumnRole =
   | 'score' | 'date' | 'account' | 'respondent' | 'comment' | 'wave'
-  | 'churn' | 'revenue' | 'since' | 'renewal' | 'phase' | 'completion' | 'segment' | 'ignore';
-export const COLUMN_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'since', 'renewal', 'phase', 'completion', 'segment', 'ignore'];
+  | 'churn' | 'revenue' | 'since' | 'renewal' | 'phase' | 'completion' | 'touchpoint' | 'segment' | 'ignore';
+export const COLUMN_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'since', 'renewal', 'phase', 'completion', 'touchpoint', 'segment', 'ignore'];
 /** Roles only one column of a file may have. */
-export const SINGLE_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'since', 'renewal', 'phase', 'completion'];
+export const SINGLE_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'since', 'renewal', 'phase', 'completion', 'touchpoint'];
 
 /** Values of a "was this response finished?" column (Typeform's Response Type, Qualtrics' Finished). */
 export const UNFINISHED = /^(partial|incomplete|false|0|未完了|途中)$/i;
@@ -39,6 +39,10 @@ const REVENUE_HEADER = /revenue|\barr\b|\bmrr\b|\bacv\b|amount|ltv|売上|年額
 /** The account's start — not the survey's: Qualtrics' StartDate and Forms' Start time are responses'. */
 const SINCE_HEADER = /contract.?start|customer.?since|account.?(created|start)|sign.?up|subscription.?start|start.?of.?contract|契約開始|導入日|利用開始|顧客登録|契約日/i;
 const RENEWAL_HEADER = /renewal|renew|contract.?end|更新日|契約更新|契約終了/i;
+/** Where or when the survey was asked: relationship survey, after a ticket, after onboarding… */
+const TOUCHPOINT_HEADER = /touch.?point|survey.?(type|kind)|trigger|interaction.?type|^channel$|タッチポイント|接点|アンケート種別|調査種別|調査の種類|チャネル/i;
+/** Values that name a touchpoint (a column whose header says nothing). */
+const TOUCHPOINT_VALUE = /^(relationship|transactional|onboarding|support|ticket|renewal|post.?purchase|リレーション|トランザクション|サポート|問い合わせ|導入|更新|購入後)/i;
 const PHASE_HEADER = /lifecycle|life.?cycle|phase|stage|フェーズ|ステージ|段階/i;
 const COMPLETION_HEADER = /^(response type|finished|completed|回答状況|完了)$/i;
 const WAVE_HEADER = /^(wave|survey|survey.?(wave|round|name|id)|iteration|round|調査回|実施回|回|第.*回|調査)$|wave|調査回|実施回/i;
@@ -69,10 +73,12 @@ export interface ColumnProfile {
   /** Share of values shaped like a code, a UUID or an e-mail: one token with a digit or an @. */
   codeShare: number;
   emailShare: number;
+  /** Share of values that name a touchpoint (relationship, support ticket, onboarding…). */
+  touchpointShare: number;
 }
 
 export function profileColumn(header: string, values: readonly string[]): ColumnProfile {
-  let filled = 0, scores = 0, dates = 0, totalLength = 0, numeric = 0, plain = 0, churn = 0, amounts = 0, completion = 0, ids = 0, codes = 0, emails = 0;
+  let filled = 0, scores = 0, dates = 0, totalLength = 0, numeric = 0, plain = 0, churn = 0, amounts = 0, completion = 0, ids = 0, codes = 0, emails = 0, touchpoints = 0;
   const distinct = new Set<string>();
   for (const raw of values) {
     const v = raw.trim();
@@ -87,6 +93,7 @@ export function profileColumn(header: string, values: readonly string[]): Column
     if (parseChurn(v) >= 0) churn++;
     if (Number.isFinite(parseAmount(v))) amounts++;
     if (COMPLETION_VALUE.test(v)) completion++;
+    if (TOUCHPOINT_VALUE.test(v)) touchpoints++;
     if (/^[\p{L}\p{N}][\p{L}\p{N}_.\-@]*$/u.test(v)) {
       ids++;
       if (/[0-9@]/.test(v)) codes++;
@@ -109,6 +116,7 @@ export function profileColumn(header: string, values: readonly string[]): Column
     idShare: share(ids),
     codeShare: share(codes),
     emailShare: share(emails),
+    touchpointShare: share(touchpoints),
   };
 }
 
@@ -179,6 +187,7 @@ export function detectRoles(profiles: readonly ColumnProfile[], rowCount: number
   pick('since', (p) => (SINCE_HEADER.test(p.header) && p.filled && p.dateShare >= 0.8 ? 1 : 0));
   pick('renewal', (p) => (RENEWAL_HEADER.test(p.header) && p.filled && p.dateShare >= 0.8 ? 1 : 0));
   pick('phase', (p) => (PHASE_HEADER.test(p.header) && p.filled && p.distinct <= 12 && p.dateShare < 0.5 ? 1 : 0));
+  pick('touchpoint', (p) => (p.filled && p.distinct >= 2 && p.distinct <= 12 && p.dateShare < 0.5 ? (TOUCHPOINT_HEADER.test(p.header.trim()) ? 2 : p.touchpointShare >= 0.8 ? 1 : 0) : 0));
   pick('wave', (p) => (WAVE_HEADER.test(p.header.trim()) && p.filled && p.distinct <= Math.max(50, rowCount / 5) ? 1 : 0));
   pick('comment', (p) => {
     if (!p.filled && !COMMENT_HEADER.test(p.header)) return 0;

@@ -16,6 +16,7 @@ import { withoutFile } from '../engine/files';
 import { recordWithoutFile } from '../engine/dataset';
 import { countKept, filterMask } from '../engine/filters';
 import { oneVoicePerCustomer } from '../engine/one-voice';
+import { mixedTouchpoints } from '../engine/touchpoints';
 import { wavesOf } from '../engine/waves';
 import { filterOf, parseViewQuery, withViewQuery, type ViewQuery } from './view-query';
 import { encodeCustomers } from '../engine/customers';
@@ -65,6 +66,8 @@ export class OpenDataset {
    * per customer each customer's latest among them. (A time line picks per period: trendView.)
    */
   readonly counted = $derived(this.table && this.oneVoice ? oneVoicePerCustomer(this.table, this.mask) : this.mask);
+  /** Several touchpoints among the kept answers: not like for like (engine/touchpoints.ts). */
+  readonly touchpoints = $derived(this.table ? mixedTouchpoints(this.table, this.segmentColumns, this.mask) : null);
   // Depends on the answers, the identity and the filter only, not on the save state or name.
   readonly overview = $derived(this.table ? computeOverview(this.table, this.identity, this.counted) : null);
   /** The topic tags of these answers (null while tagging, or when they are of other answers). */
