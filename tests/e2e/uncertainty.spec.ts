@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { fixture, importFiles } from './helpers';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 test.use({ locale: 'en-US' });
 
@@ -51,4 +54,25 @@ test('answers from several touchpoints are said to mix, and one click compares l
   // The filter is in the URL like any other, and every view keeps it.
   await page.getByRole('link', { name: 'Trend' }).click();
   await expect(page.getByTestId('filter-kept')).toContainText('12');
+});
+
+test('identical rows: kept when they say neither who nor when, skipped when they do unless the person keeps them', async ({ page }) => {
+  await page.goto('/');
+  // No identity, no time: 40 answers, many alike; every one is kept.
+  await page.getByTestId('import-files').setInputFiles(fixture('identity/no-identity.csv'));
+  await expect(page.getByTestId('identical-rows')).toContainText('rows repeat an earlier row');
+  await page.getByTestId('confirm-import').click();
+  await expect(page.getByTestId('response-count')).toHaveText('40');
+
+  // The same account, date and score twice: a repeat of one answer, skipped — unless kept.
+  const path = join(mkdtempSync(join(tmpdir(), 'nps-identical-')), 'repeats.csv');
+  writeFileSync(path, 'account,date,score\nA1,2024-01-05,9\nA1,2024-01-05,9\nA2,2024-01-05,3\n');
+  for (const [keep, expected] of [[false, '2'], [true, '3']] as const) {
+    await page.getByRole('link', { name: 'Datasets' }).first().click();
+    await page.getByTestId('import-files').setInputFiles(path);
+    await expect(page.getByTestId('identical-rows')).toBeVisible();
+    if (keep) await page.getByTestId('keep-identical').check();
+    await page.getByTestId('confirm-import').click();
+    await expect(page.getByTestId('response-count')).toHaveText(expected);
+  }
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { previewFile } from './preview';
+import { identicalRows, previewFile } from './preview';
 import { importFiles } from './pipeline';
 import { assembleImport } from './assemble';
 import { computeOverview } from '../engine/overview';
@@ -43,5 +43,12 @@ describe('customers found by their values, whatever the header', () => {
     expect(record.identity).toBeNull();
     expect(overview.overall).toMatchObject({ n: 40, promoters: 20, passives: 10, detractors: 10, nps: 25 });
     expect(record.files[0]).toMatchObject({ accepted: 40, duplicates: 0 });
+  });
+});
+
+describe('identicalRows (what the preview says)', () => {
+  it('counts the rows that repeat an earlier one in every cell, spaces aside', () => {
+    expect(identicalRows([['a', '9'], ['a', '9 '], ['b', '9'], ['a', '9'], ['b', '8']])).toBe(2);
+    expect(identicalRows([])).toBe(0);
   });
 });

@@ -90,3 +90,18 @@ export function previewFile(sample: Uint8Array, complete: boolean, overrides: Pl
     complete,
   };
 }
+
+/**
+ * How many of these rows repeat an earlier one in every cell: the preview tells the person, who
+ * decides whether they are repeats of one answer or separate answers that look alike.
+ */
+export function identicalRows(rows: readonly (readonly string[])[]): number {
+  const seen = new Set<string>();
+  let repeats = 0;
+  for (const row of rows) {
+    const key = row.map((c) => c.trim()).join('\u001f');
+    if (seen.has(key)) repeats++;
+    else seen.add(key);
+  }
+  return repeats;
+}

@@ -54,6 +54,8 @@ function defaultName(files: readonly File[]): string {
 }
 
 export class ImportSession {
+  /** Rows identical in every column are separate answers: keep them all (the person said so). */
+  keepIdentical = $state(false);
   files = $state<ChosenFile[]>([]);
   status = $state<ImportStatus>('idle');
   /** Share of the bytes parsed, 0–1, and rows read so far. */
@@ -111,7 +113,7 @@ export class ImportSession {
     this.startedAt = performance.now();
     this.failure = null;
     try {
-      const running = startImport({ files: this.files.map((f) => f.file), plans, target: importTarget }, (share, rows) => {
+      const running = startImport({ files: this.files.map((f) => f.file), plans, target: importTarget, keepIdentical: this.keepIdentical }, (share, rows) => {
         this.progress = share;
         this.rowsRead = rows;
       });
