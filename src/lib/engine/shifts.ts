@@ -267,7 +267,7 @@ function pText(p: number, name = 'p'): string {
  *   it still moving", and a long window would flag a trend that ended long ago. Mann–Kendall cannot
  *   reach p < 0.05 with fewer than 5 values, so very short series never show a trend.
  */
-export function detectShifts(series: readonly PeriodCounts[], options: { trendPeriods?: number; minN?: number } = {}): DetectedShift[] {
+export function detectShifts(series: readonly PeriodCounts[], options: { trendPeriods?: number; minN?: number; designEffects?: readonly number[] } = {}): DetectedShift[] {
   const minN = options.minN ?? 30, k = Math.max(3, Math.round(options.trendPeriods ?? 6));
   const out: DetectedShift[] = [];
   const nps = (c: CategoryCounts) => (100 * (c.promoters - c.detractors)) / total(c);
@@ -278,7 +278,12 @@ export function detectShifts(series: readonly PeriodCounts[], options: { trendPe
     const before = series[t - 1], after = series[t];
     const n: [number, number] = [total(before), total(after)];
     if (n[0] < minN || n[1] < minN) continue;
-    const test = twoSampleTest(after, before, true);
+    // Customers who answered more than once in a period count as customers (docs/methods.md §11).
+    const shrink = (c: PeriodCounts, t: number) => {
+      const by = options.designEffects?.[t] ?? 1;
+      return { promoters: c.promoters / by, passives: c.passives / by, detractors: c.detractors / by };
+    };
+    const test = twoSampleTest(shrink(after, t), shrink(before, t - 1), true);
     if (test) steps.push({ before, after, n, p: test.p, difference: nps(after) - nps(before) });
   }
   const qs = benjaminiHochberg(steps.map((x) => x.p));

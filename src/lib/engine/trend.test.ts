@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trendView } from './trend';
+import { tableFromRows } from './answers';
+import { isoToDay } from './days';
+import { npsByPeriod } from './periods';
+import { adjustedWaldInterval } from './nps';
 import { importFiles } from '../ingest/pipeline';
 import { previewFile } from '../ingest/preview';
 
@@ -29,5 +33,24 @@ describe('trendView', () => {
     expect(view.shifts[0]).toMatchObject({ kind: 'step', from: '2024-02', to: '2024-03', direction: 'down', difference: -50, n: [60, 60] });
     // Quarters: one period each side is too little for a step with n ≥ 200.
     expect(trendView(load('monthly-drop.csv'), { kind: 'quarter' }, undefined, 200).shifts).toEqual([]);
+  });
+});
+
+describe('trendView counts customers as customers in each period', () => {
+  it('widens the interval of a period where customers answered more than once, and only that one', () => {
+    // January: 20 customers once each. February: 4 customers, 5 answers each, all alike.
+    const jan = Array.from({ length: 20 }, (_, i) => ({ score: [10, 8, 3, 9][i % 4], day: isoToDay('2024-01-10'), customer: 1 + i }));
+    const feb = [10, 10, 3, 3].flatMap((score, c) => Array.from({ length: 5 }, () => ({ score, day: isoToDay('2024-02-10'), customer: 100 + c })));
+    const table = tableFromRows([...jan, ...feb], 0);
+    const view = trendView(table, { kind: 'month' }, undefined, 1);
+    const plain = npsByPeriod(table, { kind: 'month' });
+    expect(view.series[0]).toMatchObject({ designEffect: 1, ci95: plain[0].ci95 });
+    // Feb: NPS 0, Tg = ±5, Var_cl = 4/3 · 100 / 20² = 1/3 against Var_iid = 1/20: design effect 6.67.
+    expect(view.series[1].designEffect).toBeCloseTo(20 / 3, 10);
+    const effective = { promoters: 10 / (20 / 3), passives: 0, detractors: 10 / (20 / 3) };
+    expect(view.series[1].ci95).toEqual(adjustedWaldInterval(effective));
+    expect(view.series[1].ci95![1] - view.series[1].ci95![0]).toBeGreaterThan(plain[1].ci95![1] - plain[1].ci95![0]);
+    // The counts and NPS stay those of the answers.
+    expect([view.series[1].n, view.series[1].nps]).toEqual([20, 0]);
   });
 });
