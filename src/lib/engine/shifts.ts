@@ -37,7 +37,7 @@ export interface CusumResult {
 
 const total = (c: CategoryCounts) => c.promoters + c.passives + c.detractors;
 
-function sumCounts(series: readonly CategoryCounts[], from: number, to: number): CategoryCounts {
+export function sumCounts(series: readonly CategoryCounts[], from: number, to: number): CategoryCounts {
   const out = { promoters: 0, passives: 0, detractors: 0 };
   for (let t = from; t <= to; t++) {
     out.promoters += series[t].promoters;
@@ -201,7 +201,7 @@ export function leastSquaresSlope(values: readonly number[]): { slope: number; c
 }
 
 /** G² = 2 Σ O·ln(O/E) of a table (rows × 3 categories); empty cells contribute 0. */
-function gSquared(rows: CategoryCounts[]): number {
+export function gSquared(rows: CategoryCounts[]): number {
   const cells = rows.map((r) => [r.promoters, r.passives, r.detractors]);
   const rowSums = cells.map((r) => r[0] + r[1] + r[2]);
   const colSums = [0, 1, 2].map((j) => cells.reduce((s, r) => s + r[j], 0));
