@@ -87,7 +87,8 @@ test('the sample opens from /?sample and the language switch turns the UI Japane
   await page.getByRole('link', { name: '推移', exact: true }).click();
   await expect(page.getByTestId('event-marker')).toHaveCount(5);
   await expect(page.getByTestId('lifecycle-table').locator('tbody tr')).toHaveCount(4);
-  await expect(page.getByTestId('shift-marker').first()).toBeVisible();
+  // (The sample's month-to-month steps are not significant once corrected for testing every
+  // step; its real changes are the change points of the trend view.)
   const origin = new URL(page.url()).origin;
   expect(requests.filter((u) => !u.startsWith(origin) && !/^(data|blob):/.test(u))).toEqual([]);
 });
