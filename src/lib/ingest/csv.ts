@@ -50,10 +50,25 @@ export function isBlankRecord(record: readonly string[]): boolean {
   return true;
 }
 
+/** A cell a spreadsheet would run as a formula: =, +, -, @, a tab or a CR first (OWASP). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** …unless it is just a signed number, which a spreadsheet reads as the number it is. */
+const SIGNED_NUMBER = /^[+-]?\d+([.,]\d+)*$/;
+
+/**
+ * A cell made safe to open: comments and ids come from customers and files, and a cell such as
+ * `=HYPERLINK("http://…")` or `+cmd|' /C calc'!A0` would run in Excel. A leading apostrophe makes
+ * Excel and LibreOffice show it as the text it is.
+ */
+export function formulaSafe(cell: string): string {
+  return FORMULA_START.test(cell) && !SIGNED_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
 /**
  * Rows as a CSV for Excel, the one writer of every CSV the app saves: UTF-8 with a BOM (or Excel
- * on Japanese Windows shows mojibake), CRLF line ends, quoted as PapaParse quotes.
+ * on Japanese Windows shows mojibake), CRLF line ends, quoted as PapaParse quotes, every cell
+ * formula-safe.
  */
 export function excelCsv(rows: readonly (readonly string[])[]): string {
-  return '\ufeff' + Papa.unparse(rows as string[][], { newline: '\r\n' });
+  return '\ufeff' + Papa.unparse(rows.map((row) => row.map(formulaSafe)), { newline: '\r\n' });
 }
