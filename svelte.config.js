@@ -36,8 +36,8 @@ const config = {
         'img-src': ['self', 'data:', 'blob:'],
         'font-src': ['self'],
         'connect-src': ['self'],
-        // The one-file build's workers are made from strings in the page (blob: URLs).
-        'worker-src': single ? ['self', 'blob:'] : ['self'],
+        // Workers are made from blob: URLs, so that they inherit this policy (workers/blob-worker.ts).
+        'worker-src': ['self', 'blob:'],
         'manifest-src': ['self'],
         'object-src': ['none'],
         'base-uri': ['self'],
