@@ -8,6 +8,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { AnswerTable } from '../engine/answers';
 import type { CompanyEvent, DatasetRecord } from '../engine/dataset';
+import type { FollowUpState } from '../engine/follow-ups';
 import type { FilePlan } from '../ingest/preview';
 import type { Topic } from '../engine/text/dictionary';
 
@@ -18,6 +19,13 @@ export interface RememberedMapping {
   headerRows: number;
   roles: FilePlan['roles'];
   dateOrder: FilePlan['dateOrder'];
+  savedAt: number;
+}
+
+/** What to do with each group (detractors, passives, promoters), as the team wrote it. */
+export interface StoredPlaybook {
+  id: 'detractor' | 'passive' | 'promoter';
+  text: string;
   savedAt: number;
 }
 
@@ -59,6 +67,9 @@ export class NpsLinesDatabase extends Dexie {
   events!: EntityTable<CompanyEvent, 'id'>;
   dictionaries!: EntityTable<StoredDictionary, 'id'>;
   wordIndexes!: EntityTable<StoredWordIndex, 'datasetId'>;
+  /** Follow-up status of an answer, by the answer's own key (engine/follow-ups.ts): not per dataset. */
+  followUps!: EntityTable<FollowUpState, 'key'>;
+  playbooks!: EntityTable<StoredPlaybook, 'id'>;
 
   constructor(name = 'nps-lines') {
     super(name);
@@ -70,6 +81,7 @@ export class NpsLinesDatabase extends Dexie {
     this.version(3).stores({ events: 'id, datasetId' });
     this.version(4).stores({ dictionaries: 'id' });
     this.version(5).stores({ wordIndexes: 'datasetId' });
+    this.version(6).stores({ followUps: 'key, updatedAt', playbooks: 'id' });
   }
 }
 

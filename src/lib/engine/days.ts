@@ -44,3 +44,8 @@ export function isoToDay(iso: string): number {
   if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > last) return NaN;
   return dayFromCivil(year, month, dayOfMonth);
 }
+
+/** Today as a day number, by the calendar of the person's own clock (local time). */
+export function localToday(now = new Date()): number {
+  return dayFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

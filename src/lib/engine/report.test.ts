@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { NO_DAY, tableFromRows } from './answers';
 import { encodeCustomers, identityCell, type IdentityKind } from './customers';
 import { isoToDay } from './days';
-import { buildReport } from './report';
+import { buildReport, datasetReport } from './report';
+import { followUpKey } from './follow-ups';
 import { tagComments } from './text/tag';
 import { compileTopics } from './text/topics';
 import { DEFAULT_TOPICS } from './text/dictionary';
@@ -113,5 +114,17 @@ describe('buildReport counts customers as customers', () => {
     expect(r.overall.ci95Customers![0]).toBeCloseTo(-37.02, 2);
     expect(r.overall.ci95Customers![1]).toBeCloseTo(66.81, 2);
     expect(r.segmentTests).toEqual({});
+  });
+});
+
+describe('datasetReport counts follow-ups', () => {
+  it('counts the recorded statuses of this dataset’s answers only', () => {
+    const t = table([{ score: 2, account: 'A', date: '2024-04-01' }, { score: 9, account: 'B', date: '2024-04-02' }]);
+    const record = { id: 'd', name: 'x', createdAt: 0, updatedAt: 0, files: [], segmentColumns: [], identity: 'account' as const, hasDates: true, answerCount: 2, chunkCount: 1, nextAnswerId: 2, rejected: [] };
+    const state = (key: string, status: 'contacted' | 'resolved') => [key, { key, status, owner: '', due: '', notes: '', updatedAt: 0 }] as const;
+    const followUps = new Map([state(followUpKey(t, 0), 'contacted'), state('someone else|2020-01-01|-1|3|0|', 'resolved')]);
+    const r = datasetReport(record, t, { describe: () => '', followUps });
+    expect(r.followUps).toEqual({ new: 0, contacted: 1, resolved: 0, wont: 0 });
+    expect(datasetReport(record, t, { describe: () => '' }).followUps).toBeUndefined();
   });
 });

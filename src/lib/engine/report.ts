@@ -30,6 +30,7 @@ function topicsReport(input: ReportInput): TopicReport[] {
 import { computeOverview, type IdentityKind } from './overview';
 import { npsByPeriod } from './periods';
 import type { DatasetRecord, Rejection } from './dataset';
+import { followUpKey, type FollowUpState, type FollowUpStatus } from './follow-ups';
 
 export const REPORT_SCHEMA = 'nps-lines/report@1';
 
@@ -119,6 +120,8 @@ export interface Report {
   transitions: TransitionReport[];
   /** Mentions per topic of the default dictionary (or the dictionary given), with polarity. */
   topics: TopicReport[];
+  /** Follow-up statuses recorded for this dataset's answers (only where states were given). */
+  followUps?: Record<FollowUpStatus, number>;
 }
 
 export interface TopicPeriodReport {
@@ -197,6 +200,8 @@ export function buildReport(input: ReportInput): Report {
 export interface ReportContext {
   /** A rejected row's reason in the reader's language. */
   describe: (rejection: Rejection) => string;
+  /** Stored follow-up states (by answer key); the report counts those of this dataset's answers. */
+  followUps?: ReadonlyMap<string, FollowUpState>;
   events?: ReportEvent[];
   topics?: Topic[];
   tags?: TopicTags;
@@ -208,7 +213,7 @@ export interface ReportContext {
  * the same files give the same JSON wherever they are read.
  */
 export function datasetReport(record: DatasetRecord, table: AnswerTable, context: ReportContext): Report {
-  return buildReport({
+  const report = buildReport({
     name: record.name,
     files: record.files.map((f) => f.name),
     identity: record.identity,
@@ -220,4 +225,12 @@ export function datasetReport(record: DatasetRecord, table: AnswerTable, context
     tags: context.tags,
     lang: context.lang,
   });
+  if (!context.followUps) return report;
+  const counts: Record<FollowUpStatus, number> = { new: 0, contacted: 0, resolved: 0, wont: 0 };
+  // Keys are strings made per answer: not made at all when nothing was ever recorded.
+  for (let i = 0; context.followUps.size > 0 && i < table.length; i++) {
+    const state = context.followUps.get(followUpKey(table, i));
+    if (state) counts[state.status]++;
+  }
+  return { ...report, followUps: counts };
 }

@@ -9,6 +9,7 @@ import { goto } from '$app/navigation';
 import { untrack } from 'svelte';
 import { getDataset, loadAnswers, replaceAnswers } from '../db/datasets';
 import { loadDictionary } from '../db/dictionary';
+import { allFollowUps } from '../db/follow-ups';
 import { computeOverview } from '../engine/overview';
 import type { Report, ReportEvent } from '../engine/report';
 import type { Topic } from '../engine/text/dictionary';
@@ -167,6 +168,7 @@ export class OpenDataset {
     const events: ReportEvent[] = this.events.items.map(({ date, label, kind, segment }) => ({ date, label, kind, ...(segment ? { segment } : {}) }));
     // Comments are tagged in the text worker: reading a million of them here would freeze the page.
     const tags = await tagInWorker({ comment: table.comment, score: table.score, topics: $state.snapshot(dictionary) as Topic[], key: answersKey(record) }).then((r) => r.tags, () => undefined);
-    return datasetReport(record, table, { describe, events, lang, topics: dictionary, tags });
+    const followUps = await allFollowUps().catch(() => undefined);
+    return datasetReport(record, table, { describe, events, lang, topics: dictionary, tags, followUps });
   }
 }

@@ -1,0 +1,164 @@
+/**
+ * Closing the loop: the customers to call back. For a chosen wave (the wave column, else calendar
+ * quarters — as the transitions view), each customer's latest answer there, grouped by category,
+ * with what a CS manager needs to act: score, comment, account and e-mail, the answers before, and
+ * a priority. Without a known customer each answer is its own row.
+ *
+ * Every row has a `key` that names the answer itself — who, when, what score — not its place in a
+ * dataset: the follow-up status stored under it survives re-importing the same file and appending
+ * the next month's export.
+ */
+import { NO_DAY, type AnswerTable } from './answers';
+import { dayToIso } from './days';
+import { categoryOf, type Category } from './nps';
+import { textAt } from './text-column';
+import { WavePicker, type Waves } from './transitions';
+
+export type FollowUpStatus = 'new' | 'contacted' | 'resolved' | 'wont';
+export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['new', 'contacted', 'resolved', 'wont'];
+
+/** What a person recorded about one follow-up (stored by `key`). */
+export interface FollowUpState {
+  key: string;
+  status: FollowUpStatus;
+  owner: string;
+  /** ISO date, '' when none. */
+  due: string;
+  notes: string;
+  updatedAt: number;
+}
+
+export interface FollowUpRow {
+  key: string;
+  /** Answer index in the table, and its stable id. */
+  answer: number;
+  id: number;
+  customer: number;
+  score: number;
+  category: Category;
+  /** ISO date of the answer ('' when undated). */
+  date: string;
+  account: string;
+  respondent: string;
+  comment: string;
+  /** The customer's scores in the earlier waves it answered, oldest first. */
+  history: Array<{ wave: string; score: number }>;
+  /** Lower than the customer's previous wave. */
+  falling: boolean;
+  revenue: number | null;
+}
+
+/** The answer's own name: the same answer read from the same or an appended file gets the same key. */
+export function followUpKey(table: AnswerTable, i: number): string {
+  const who = textAt(table.account, i) || textAt(table.respondent, i);
+  const day = table.day[i] === NO_DAY ? '' : dayToIso(table.day[i]);
+  // The comment's length and first characters tell apart two answers of one person on one day.
+  const comment = textAt(table.comment, i);
+  return [who, day, table.seconds[i], table.score[i], comment.length, comment.slice(0, 24)].join('|');
+}
+
+/**
+ * The follow-up list of wave `wave` for `category` ('all' for everyone), in table order; sort it
+ * with `sortFollowUps`. `include` is the view's filter.
+ */
+export function followUpList(table: AnswerTable, waves: Waves, wave: number, category: Category | 'all', include?: Uint8Array): FollowUpRow[] {
+  const rows: FollowUpRow[] = [];
+  const row = (i: number, history: FollowUpRow['history']): FollowUpRow => {
+    const previous = history.length ? history[history.length - 1].score : null;
+    return {
+      key: followUpKey(table, i),
+      answer: i,
+      id: table.id[i],
+      customer: table.customer[i],
+      score: table.score[i],
+      category: categoryOf(table.score[i]),
+      date: table.day[i] === NO_DAY ? '' : dayToIso(table.day[i]),
+      account: textAt(table.account, i),
+      respondent: textAt(table.respondent, i),
+      comment: textAt(table.comment, i),
+      history,
+      falling: previous !== null && table.score[i] < previous,
+      revenue: Number.isFinite(table.revenue[i]) ? table.revenue[i] : null,
+    };
+  };
+  const wanted = (i: number) => (!include || include[i]) && (category === 'all' || categoryOf(table.score[i]) === category);
+  // Customers known: each one's latest answer of the wave, with its earlier waves as history.
+  const picker = new WavePicker(table, waves);
+  const earlier = Array.from({ length: wave }, (_, w) => picker.pick(w));
+  const now = picker.pick(wave);
+  for (let k = 0; k < now.count; k++) {
+    const c = now.customers[k], i = now.answer[c];
+    if (!wanted(i)) continue;
+    const history = earlier.flatMap((p) => (p.answer[c] >= 0 ? [{ wave: waves.labels[p.wave], score: p.score[c] }] : []));
+    rows.push(row(i, history));
+  }
+  // Answers of nobody known: each is its own follow-up.
+  for (let i = 0; i < table.length; i++) if (table.customer[i] === 0 && waves.waveOf[i] === wave && wanted(i)) rows.push(row(i, []));
+  return rows;
+}
+
+export type FollowUpOrder = 'priority' | 'score' | 'revenue' | 'open';
+
+/** Days from the answer to `today` (both days since 1970), for "days open". */
+export function daysOpen(row: FollowUpRow, today: number): number | null {
+  return row.date ? today - Math.round(Date.parse(`${row.date}T00:00:00Z`) / 86_400_000) : null;
+}
+
+/**
+ * The order to work through a list. Priority: what is still to do first (new, then contacted, then
+ * the rest), then overdue, then the lowest score, a falling customer, the largest revenue, the
+ * longest open. The other orders sort by one of those and keep priority for ties.
+ */
+export function sortFollowUps(rows: readonly FollowUpRow[], states: ReadonlyMap<string, FollowUpState>, order: FollowUpOrder, today: number): FollowUpRow[] {
+  const todayIso = dayToIso(today);
+  const stage = (r: FollowUpRow) => ({ new: 0, contacted: 1, resolved: 2, wont: 3 })[states.get(r.key)?.status ?? 'new'];
+  const overdue = (r: FollowUpRow) => (isOverdue(states.get(r.key), todayIso) ? 0 : 1);
+  const open = (r: FollowUpRow) => -(daysOpen(r, today) ?? 0);
+  const keys: Array<(r: FollowUpRow) => number> = [
+    stage, overdue, (r) => r.score, (r) => (r.falling ? 0 : 1), (r) => -(r.revenue ?? 0), open,
+  ];
+  const first = { priority: [], score: [(r: FollowUpRow) => r.score], revenue: [(r: FollowUpRow) => -(r.revenue ?? 0)], open: [open] }[order];
+  const by = [...first, ...keys];
+  return [...rows].sort((a, b) => {
+    for (const key of by) {
+      const d = key(a) - key(b);
+      if (d !== 0) return d;
+    }
+    return a.answer - b.answer;
+  });
+}
+
+/** A follow-up past its due date and not yet resolved or dropped. */
+export function isOverdue(state: FollowUpState | undefined, todayIso: string): boolean {
+  return !!state && !!state.due && state.due < todayIso && (state.status === 'new' || state.status === 'contacted');
+}
+
+/** How many follow-ups are in each status (rows without a stored state are new). */
+export function followUpCounts(rows: readonly FollowUpRow[], states: ReadonlyMap<string, FollowUpState>): Record<FollowUpStatus, number> {
+  const counts: Record<FollowUpStatus, number> = { new: 0, contacted: 0, resolved: 0, wont: 0 };
+  for (const r of rows) counts[states.get(r.key)?.status ?? 'new']++;
+  return counts;
+}
+
+export type FollowUpShow = 'open' | 'all';
+
+export interface FollowUpView {
+  /** The rows to show, in the chosen order. */
+  rows: FollowUpRow[];
+  /** Every row of the group in the wave, shown or not (in table order). */
+  all: FollowUpRow[];
+  /** All rows of the group in the wave, shown or not. */
+  total: number;
+  counts: Record<FollowUpStatus, number>;
+}
+
+/** One wave's follow-up list of one group, filtered by status and sorted, with its counts. */
+export function followUpView(table: AnswerTable, waves: Waves, wave: number, category: Category, include: Uint8Array | undefined, states: ReadonlyMap<string, FollowUpState>, options: { show: FollowUpShow; order: FollowUpOrder; today: number }): FollowUpView {
+  const all = wave >= 0 && wave < waves.labels.length ? followUpList(table, waves, wave, category, include) : [];
+  const open = (r: FollowUpRow) => {
+    const status = states.get(r.key)?.status ?? 'new';
+    return status === 'new' || status === 'contacted';
+  };
+  const kept = options.show === 'open' ? all.filter(open) : all;
+  return { rows: sortFollowUps(kept, states, options.order, options.today), all, total: all.length, counts: followUpCounts(all, states) };
+}
