@@ -130,11 +130,11 @@ describe('transitionsView: every consecutive pair, for the small Sankeys and the
 });
 
 describe('transitionsView: the watch-list', () => {
-  it('10 silent two waves after a detractor answer, 7 silent one wave, 4 fell from promoter to passive', () => {
+  it('4 fell from promoter to passive (first: it can be acted on), 7 silent one wave, 10 silent two waves after a detractor answer', () => {
     expect(transitionsView(table).watch).toEqual([
-      { customer: 10, reason: 'silent-after-detractor', lastScore: 6, drop: 0, silentWaves: 2, history: [{ wave: 'A', score: 6 }] },
-      { customer: 7, reason: 'silent-after-detractor', lastScore: 5, drop: 0, silentWaves: 1, history: [{ wave: 'A', score: 5 }, { wave: 'B', score: 5 }] },
       { customer: 4, reason: 'promoter-to-passive', lastScore: 8, drop: 2, silentWaves: 0, history: [{ wave: 'A', score: 10 }, { wave: 'B', score: 10 }, { wave: 'C', score: 8 }] },
+      { customer: 7, reason: 'silent-after-detractor', lastScore: 5, drop: 0, silentWaves: 1, history: [{ wave: 'A', score: 5 }, { wave: 'B', score: 5 }] },
+      { customer: 10, reason: 'silent-after-detractor', lastScore: 6, drop: 0, silentWaves: 2, history: [{ wave: 'A', score: 6 }] },
     ]);
   });
 });
@@ -147,13 +147,13 @@ describe('transitionsView: the wave rule and the filter', () => {
     expect([t.improved, t.stable, t.worsened]).toEqual([2, 1, 3]);
     expect(view.pairs[1].transition.counts).toEqual([[2, 1, 0], [0, 0, 1], [0, 0, 1]]);
     // 10, 6, 8: the rise from 6 starts a new run, and the wave before the last was no promoter.
-    expect(view.watch.map((w) => w.customer)).toEqual([10, 7]);
+    expect(view.watch.map((w) => w.customer)).toEqual([7, 10]);
   });
   it('a filter that keeps waves B and C only: two waves, B → C chosen, customer 10 gone', () => {
     const include = Uint8Array.from(rows, (r) => (r.wave === 'A' ? 0 : 1));
     const view = transitionsView(table, { include });
     expect([view.labels, view.a, view.b, view.chosen!.transition.counts]).toEqual([['B', 'C'], 0, 1, [[2, 0, 0], [0, 0, 1], [0, 1, 1]]]);
-    expect(view.watch.map((w) => [w.customer, w.reason, w.silentWaves])).toEqual([[7, 'silent-after-detractor', 1], [4, 'promoter-to-passive', 0]]);
+    expect(view.watch.map((w) => [w.customer, w.reason, w.silentWaves])).toEqual([[4, 'promoter-to-passive', 0], [7, 'silent-after-detractor', 1]]);
   });
 });
 

@@ -61,16 +61,16 @@ describe('silent-after-detractor: last answer a detractor, no answer in the late
     13: [3, 9, null], //    silent, but the last answer was a promoter
     14: [2, 2, null], //    silent 1 wave, no drop
   });
-  it('lists 10, 11 and 14 with how long they have been silent', () => {
+  it('lists 11, 14 and 10 with how long they have been silent, the most recently silent first', () => {
     expect(list.map((x) => [x.customer, x.reason, x.silentWaves, x.drop])).toEqual([
-      [10, 'silent-after-detractor', 2, 0],
       [11, 'silent-after-detractor', 1, 5],
       [14, 'silent-after-detractor', 1, 0],
+      [10, 'silent-after-detractor', 2, 0],
     ]);
   });
 });
 
-describe('ranking: silent detractors first by how long silent, then the size of the drop', () => {
+describe('ranking: the actionable first — promoters fallen to passive, falling passives, then the most recently silent', () => {
   it('orders a mixed list', () => {
     const list = listOf({
       1: [10, 8, 7], // falling-passive, drop 3
@@ -79,7 +79,7 @@ describe('ranking: silent detractors first by how long silent, then the size of 
       11: [8, 3, null], // silent 1, drop 5
       20: [10, 10, 8], // promoter-to-passive, drop 2
     });
-    expect(list.map((x) => x.customer)).toEqual([10, 11, 1, 20, 5]);
+    expect(list.map((x) => x.customer)).toEqual([20, 5, 1, 11, 10]);
   });
   it('ignores answers without a known customer (code 0)', () => {
     const table = tableFromRows([

@@ -97,10 +97,14 @@ export function watchListOf(pickOf: PickOf, size: number, labels: readonly strin
     }
   });
 
-  const silent = (x: WatchItem) => (x.reason === 'silent-after-detractor' ? 1 : 0);
+  // What a CS manager can still act on first: customers who answered the last wave and are
+  // slipping (promoters fallen to passive, then falling passives, the biggest drop first); then
+  // those silent after a detractor answer, the most recently silent first — a customer silent for
+  // nine waves is rarely won back by a call this week.
+  const rank = (x: WatchItem) => ({ 'promoter-to-passive': 0, 'falling-passive': 1, 'silent-after-detractor': 2 })[x.reason];
   return items.sort((a, b) =>
-    silent(b) - silent(a) ||
-    (silent(a) ? b.silentWaves - a.silentWaves : 0) ||
+    rank(a) - rank(b) ||
+    a.silentWaves - b.silentWaves ||
     b.drop - a.drop ||
     a.lastScore - b.lastScore ||
     a.customer - b.customer,

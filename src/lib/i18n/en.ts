@@ -301,7 +301,7 @@ export const en = {
   'transitions.noIdentity': 'Transitions follow customers across waves: map a customer/account or respondent column when importing.',
   'transitions.oneWave': 'There is only one wave in this data (or under this filter): transitions need at least two.',
   'watch.title': 'Silent churn watch-list',
-  'watch.help': 'Passives whose score keeps falling (by 2 points or more), promoters who fell to passive, and customers who stopped answering after a detractor answer. Silent detractors first.',
+  'watch.help': 'Passives whose score keeps falling (by 2 points or more), promoters who fell to passive, and customers who stopped answering after a detractor answer. Listed in the order to act: promoters who fell to passive and falling passives first (they answered the last wave, the biggest drop first), then customers silent after a detractor answer, the most recently silent first.',
   'watch.reason': 'Why',
   'watch.last': 'Last score',
   'watch.drop': 'Drop',
