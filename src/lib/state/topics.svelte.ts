@@ -80,6 +80,17 @@ export class CommentTopics {
     await (this.#tagging = this.#tag(true));
   }
 
+  /** Marks a topic quick to fix or a longer project: stored with the dictionary, nothing re-tagged. */
+  async setFeasibility(id: string, feasibility: 'short' | 'long' | null): Promise<void> {
+    this.#edits++;
+    this.topics = this.topics.map((topic) => {
+      if (topic.id !== id) return topic;
+      const { feasibility: _, ...rest } = topic;
+      return feasibility ? { ...rest, feasibility } : rest;
+    });
+    await saveDictionary($state.snapshot(this.topics) as Topic[]);
+  }
+
   async reset(): Promise<void> {
     this.#edits++;
     await resetDictionary();

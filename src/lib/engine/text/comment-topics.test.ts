@@ -3,6 +3,7 @@ import { tableFromRows } from '../answers';
 import { isoToDay } from '../days';
 import { commentPeriodOptions, commentTopicsView, SEGMENT_ROWS } from './comment-topics';
 import type { TopicTags } from './tag';
+import { fixFirst } from './fix-first';
 
 // Six answers; segment 0 is the plan (code 1 Pro, code 2 Basic). Answer 3 has no comment, answer
 // 5 no date; nobody answered in March.
@@ -105,6 +106,14 @@ describe('commentTopicsView', () => {
     expect(fresh.overTime({ kind: 'quarter', fiscalYearStartMonth: 4 })).not.toBe(fresh.overTime({ kind: 'quarter' }));
     expect(fresh.bySegment(0)).toBe(fresh.bySegment(0));
     expect(fresh.byCategory).toBe(fresh.byCategory);
+    const first = fresh.topicIds[0];
+    expect(fresh.fixFirst({ [first]: 'short' })).toBe(fresh.fixFirst({ [first]: 'short' }));
+    expect(fresh.fixFirst({ [first]: 'long' }).find((r) => r.topicId === first)!.feasibility).toBe('long');
+  });
+
+  it('ranks what to fix first over the filtered comments, as fixFirst does', () => {
+    const include = Uint8Array.from([1, 0, 1, 1, 1, 1]);
+    expect(commentTopicsView(table, tags, { include }).fixFirst()).toEqual(fixFirst(table, tags, include));
   });
 });
 

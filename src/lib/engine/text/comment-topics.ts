@@ -1,7 +1,8 @@
 /**
  * The Comments view's topic figures, in one place: the tally of each topic (the summary), its
  * mentions per period (topics over time), per value of a segment column (who talks about what)
- * and per category of answer (what promoters, passives and detractors talk about).
+ * and per category of answer (what promoters, passives and detractors talk about), and what to
+ * fix first (how often × how costly, fix-first.ts).
  *
  * Each figure is computed the first time it is asked for, then kept. At a million answers each
  * costs tens of milliseconds: the view shows its sections one task after another, and each
@@ -13,6 +14,7 @@ import type { AnswerTable, SegmentColumn } from '../answers';
 import type { PeriodKind, PeriodOptions } from '../periods';
 import { topicsByCategory, topicsByPeriod, topicsBySegment, type TopicPeriodCell, type TopicSegmentRow } from './by-period';
 import { tallyTopics, type TopicTags, type TopicTally } from './tag';
+import { fixFirst, type Feasibility, type TopicImpact } from './fix-first';
 
 /** Rows of the topic × segment table: the largest values; the rest are counted, not listed. */
 export const SEGMENT_ROWS = 30;
@@ -52,6 +54,7 @@ export class CommentTopicsView {
   #byCategory: Array<{ promoter: number; passive: number; detractor: number }> | null = null;
   readonly #overTime = new Map<string, TopicsOverTime>();
   readonly #bySegment = new Map<number, TopicsBySegment>();
+  #fixFirst: { key: string; rows: TopicImpact[] } | null = null;
 
   constructor(table: AnswerTable, tags: TopicTags, options: CommentTopicsOptions = {}) {
     this.#table = table;
@@ -107,6 +110,13 @@ export class CommentTopicsView {
   /** Mentions of each topic among promoters, passives and detractors. */
   get byCategory(): Array<{ promoter: number; passive: number; detractor: number }> {
     return (this.#byCategory ??= topicsByCategory(this.#table, this.#tags, this.#include));
+  }
+
+  /** Every topic's frequency × cost among the filtered comments, most urgent first (fix-first.ts). */
+  fixFirst(feasibility: Readonly<Record<string, Feasibility>> = {}): TopicImpact[] {
+    const key = JSON.stringify(Object.entries(feasibility).sort());
+    if (this.#fixFirst?.key !== key) this.#fixFirst = { key, rows: fixFirst(this.#table, this.#tags, this.#include, feasibility) };
+    return this.#fixFirst.rows;
   }
 }
 

@@ -24,6 +24,8 @@ export interface Topic {
   label: { ja: string; en: string };
   /** Japanese stems and English words; a keyword may be a small regex fragment like '遅(い|く|かっ|さ)'. */
   keywords: string[];
+  /** How soon it could be fixed, as the user judged it on "what to fix first" (never set by default). */
+  feasibility?: 'short' | 'long';
 }
 
 /** Words that make a nearby speed word describe people or set-up rather than the software. */
