@@ -5,7 +5,7 @@
  * answers a record): one record per answer writes ~8,700 answers/s, chunks ~1.9 million/s
  * (docs/methods.md §10.6).
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { AnswerTable } from '../engine/answers';
 import type { CompanyEvent, DatasetRecord } from '../engine/dataset';
 import type { FilePlan } from '../ingest/preview';
@@ -24,8 +24,11 @@ export interface RememberedMapping {
 /** The comment-topic dictionary in use (one for the app; 'default' until edited). */
 export interface StoredDictionary {
   id: string;
-  topics: Topic[];
+  /** null after a reset to the default (the record keeps the version counting). */
+  topics: Topic[] | null;
   savedAt: number;
+  /** Counts saves, so a tab cannot overwrite another tab's newer edit (absent before: 1). */
+  version?: number;
 }
 
 /**
@@ -60,8 +63,8 @@ export class NpsLinesDatabase extends Dexie {
   dictionaries!: EntityTable<StoredDictionary, 'id'>;
   wordIndexes!: EntityTable<StoredWordIndex, 'datasetId'>;
 
-  constructor(name = 'nps-lines') {
-    super(name);
+  constructor(name = 'nps-lines', options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       datasets: 'id, updatedAt',
       chunks: '[datasetId+index], datasetId',
@@ -79,4 +82,37 @@ let instance: NpsLinesDatabase | null = null;
 export function database(): NpsLinesDatabase {
   instance ??= new NpsLinesDatabase();
   return instance;
+}
+
+/**
+ * Where the app keeps its data: IndexedDB, or — where IndexedDB is missing or blocked (a private
+ * window of some browsers, site data blocked, a locked-down profile) — the page's memory, gone
+ * when the tab closes. The app works the same either way and says which (StorageBanner).
+ */
+export type StorageMode = 'indexeddb' | 'memory';
+let mode: StorageMode = 'indexeddb';
+
+export function storageMode(): StorageMode {
+  return mode;
+}
+
+/**
+ * Opens the app's database before anything reads it (the root layout waits for this). If
+ * IndexedDB cannot be opened, the same database is made in memory (fake-indexeddb, loaded only
+ * then), so every view and every all-or-nothing write still works for this visit.
+ */
+export async function openStorage(): Promise<StorageMode> {
+  try {
+    // Reading `indexedDB` itself throws where site data is blocked.
+    if (!globalThis.indexedDB) throw new Error('no IndexedDB');
+    const db = new NpsLinesDatabase();
+    await db.open();
+    instance = db;
+    mode = 'indexeddb';
+  } catch {
+    const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
+    instance = new NpsLinesDatabase('nps-lines', { indexedDB: new IDBFactory(), IDBKeyRange });
+    mode = 'memory';
+  }
+  return mode;
 }
