@@ -110,6 +110,17 @@ export async function openStorage(): Promise<StorageMode> {
     instance = db;
     mode = 'indexeddb';
   } catch {
+    // Where merely reading `indexedDB` throws, Dexie reads it again while opening (to compare it
+    // with the factory it is given): shadow it with nothing, so only the memory one is seen.
+    try {
+      void globalThis.indexedDB;
+    } catch {
+      try {
+        Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true });
+      } catch {
+        // Not shadowable: Dexie's comparison may then fail, and the memory database with it.
+      }
+    }
     const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
     instance = new NpsLinesDatabase('nps-lines', { indexedDB: new IDBFactory(), IDBKeyRange });
     mode = 'memory';

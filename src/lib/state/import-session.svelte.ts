@@ -40,9 +40,16 @@ async function readPreview(file: File, overrides: PlanOverrides = {}): Promise<C
   }
 }
 
+/**
+ * The mappings of the last import, remembered once its answers are stored: a preview chosen right
+ * after waits for them (a little: a big import may take a while to store).
+ */
+let mappingsRemembered: Promise<unknown> = Promise.resolve();
+
 /** Applies the mapping confirmed earlier for the same form, if any. */
 async function withRememberedMapping(chosen: ChosenFile): Promise<ChosenFile> {
   if (!chosen.preview) return chosen;
+  await Promise.race([mappingsRemembered, new Promise((resolve) => setTimeout(resolve, 2000))]);
   const { found, mapping: saved } = await readMapping(chosen.preview.signature).catch(() => ({ found: false, mapping: null }));
   if (found && !saved) return { ...chosen, rememberedUnusable: true };
   if (!saved) return chosen;
@@ -133,27 +140,27 @@ export class ImportSession {
       this.#running = null;
       loadedDatasets.set(record.id, { record, table, save: 'saving', failure: null });
       this.stored = running.stored;
-      running.stored.then(
+      mappingsRemembered = running.stored.then(
         (stored) => {
           loadedDatasets.update(record.id, { record: stored, save: 'saved' });
           announce({ type: 'dataset-changed', id: stored.id, version: versionOf(stored) });
           // The first dataset kept: now is when asking the browser to keep the data means something.
           void askToKeepData();
+          // The form's roles are remembered only with answers stored: a failed import changes nothing.
+          if (!target.sample) {
+            const savedAt = Date.now();
+            return Promise.all(chosen.map((f) => rememberMapping({
+              signature: f.preview!.signature,
+              headers: f.preview!.plan.headers,
+              headerRows: f.preview!.plan.headerRows,
+              roles: f.preview!.plan.roles,
+              dateOrder: f.preview!.plan.dateOrder,
+              savedAt,
+            }))).catch(() => {});
+          }
         },
         (error: Error) => loadedDatasets.update(record.id, { save: 'failed', failure: storageNotice(error, 'import.saveFailedLead') }),
       );
-      if (!target.sample) {
-        // Not awaited: the worker's store transaction may hold the database for a moment.
-        const savedAt = Date.now();
-        void Promise.all(chosen.map((f) => rememberMapping({
-          signature: f.preview!.signature,
-          headers: f.preview!.plan.headers,
-          headerRows: f.preview!.plan.headerRows,
-          roles: f.preview!.plan.roles,
-          dateOrder: f.preview!.plan.dateOrder,
-          savedAt,
-        }))).catch(() => {});
-      }
       this.status = 'idle';
       this.files = [];
       return record.id;
