@@ -22,6 +22,8 @@ export function noticeText(notice: Notice): string {
 /** What a failed write tells the person: what went wrong and what to do, from the error's problem. */
 export function storageNotice(error: unknown, lead?: MessageKey): Notice & { problem: StorageProblem } {
   const problem = storageProblem(error);
-  const message = error instanceof Error ? error.message : String(error);
+  // The browser's (or Dexie's) own words, without the links some of them carry: they are English
+  // whatever the UI's language and lead away from the page.
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\(?(see )?https?:\/\/\S+/gi, '').trim();
   return { key: storageMessageKey(problem), params: { message }, problem, ...(lead ? { lead } : {}) };
 }

@@ -41,11 +41,8 @@ export class OpenDataset {
   status = $state<'loading' | 'ready' | 'missing' | 'failed'>('loading');
   /** Why the dataset could not be read ('failed'), or that another tab deleted it ('missing'). */
   loadProblem = $state<Notice | null>(null);
-  /**
-   * Another tab changed the stored dataset since this tab read it: what is shown is an old copy
-   * (the layout says so, with a button that reads it again), and a write from it is refused.
-   */
-  changedElsewhere = $state(false);
+  /** The version of this tab's copy when another tab was found to have changed the dataset. */
+  #staleAt = $state<number | null>(null);
   /** Why the last change asked of this dataset (removing a file's rows) was not made. */
   notice = $state<Notice | null>(null);
   readonly events = new DatasetEvents();
@@ -56,6 +53,12 @@ export class OpenDataset {
 
   readonly entry = $derived(this.id ? loadedDatasets.get(this.id) : undefined);
   readonly record = $derived(this.entry?.record ?? null);
+  /**
+   * Another tab changed the stored dataset since this tab read it: what is shown is an old copy
+   * (the layout says so, with a button that reads it again), and a write from it is refused. A
+   * newer copy (read again, or this tab's own append, made from what is stored) ends it.
+   */
+  readonly changedElsewhere = $derived(this.#staleAt !== null && this.record !== null && versionOf(this.record) <= this.#staleAt);
   readonly table = $derived(this.entry?.table ?? null);
   readonly identity = $derived(this.entry?.record.identity ?? null);
   readonly segmentColumns = $derived(this.entry?.record.segmentColumns ?? []);
@@ -117,7 +120,7 @@ export class OpenDataset {
       loadedDatasets.set(id, { ...loaded, save: 'saved', failure: null });
     }
     if (this.id !== id) return;
-    this.changedElsewhere = false;
+    this.#staleAt = null;
     this.status = 'ready';
     this.events.load(id);
     this.#refreshText();
@@ -176,7 +179,7 @@ export class OpenDataset {
     } catch (error) {
       const notice = storageNotice(error);
       this.notice = notice;
-      if (notice.problem === 'changed') this.changedElsewhere = true;
+      if (notice.problem === 'changed') this.#markStale();
       if (notice.problem === 'deleted') this.#deletedElsewhere(record.id);
       return false;
     }
@@ -218,14 +221,18 @@ export class OpenDataset {
     if (answersKey(stored) === answersKey(current.record) && stored.files.length === current.record.files.length) {
       loadedDatasets.update(id, { record: { ...current.record, name: stored.name, updatedAt: stored.updatedAt, version: stored.version } });
     } else {
-      this.changedElsewhere = true;
+      this.#markStale();
     }
+  }
+
+  #markStale(): void {
+    if (this.record) this.#staleAt = versionOf(this.record);
   }
 
   #deletedElsewhere(id: string): void {
     loadedDatasets.forget(id);
     if (this.id !== id) return;
-    this.changedElsewhere = false;
+    this.#staleAt = null;
     this.loadProblem = { key: 'dataset.deletedElsewhere' };
     this.status = 'missing';
   }
