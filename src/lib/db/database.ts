@@ -5,7 +5,7 @@
  * answers a record): one record per answer writes ~8,700 answers/s, chunks ~1.9 million/s
  * (docs/methods.md §10.6).
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { AnswerTable } from '../engine/answers';
 import type { CompanyEvent, DatasetRecord } from '../engine/dataset';
 import type { FollowUpState } from '../engine/follow-ups';
@@ -32,8 +32,11 @@ export interface StoredPlaybook {
 /** The comment-topic dictionary in use (one for the app; 'default' until edited). */
 export interface StoredDictionary {
   id: string;
-  topics: Topic[];
+  /** null after a reset to the default (the record keeps the version counting). */
+  topics: Topic[] | null;
   savedAt: number;
+  /** Counts saves, so a tab cannot overwrite another tab's newer edit (absent before: 1). */
+  version?: number;
 }
 
 /**
@@ -71,8 +74,8 @@ export class NpsLinesDatabase extends Dexie {
   followUps!: EntityTable<FollowUpState, 'key'>;
   playbooks!: EntityTable<StoredPlaybook, 'id'>;
 
-  constructor(name = 'nps-lines') {
-    super(name);
+  constructor(name = 'nps-lines', options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       datasets: 'id, updatedAt',
       chunks: '[datasetId+index], datasetId',
@@ -91,4 +94,48 @@ let instance: NpsLinesDatabase | null = null;
 export function database(): NpsLinesDatabase {
   instance ??= new NpsLinesDatabase();
   return instance;
+}
+
+/**
+ * Where the app keeps its data: IndexedDB, or — where IndexedDB is missing or blocked (a private
+ * window of some browsers, site data blocked, a locked-down profile) — the page's memory, gone
+ * when the tab closes. The app works the same either way and says which (StorageBanner).
+ */
+export type StorageMode = 'indexeddb' | 'memory';
+let mode: StorageMode = 'indexeddb';
+
+export function storageMode(): StorageMode {
+  return mode;
+}
+
+/**
+ * Opens the app's database before anything reads it (the root layout waits for this). If
+ * IndexedDB cannot be opened, the same database is made in memory (fake-indexeddb, loaded only
+ * then), so every view and every all-or-nothing write still works for this visit.
+ */
+export async function openStorage(): Promise<StorageMode> {
+  try {
+    // Reading `indexedDB` itself throws where site data is blocked.
+    if (!globalThis.indexedDB) throw new Error('no IndexedDB');
+    const db = new NpsLinesDatabase();
+    await db.open();
+    instance = db;
+    mode = 'indexeddb';
+  } catch {
+    // Where merely reading `indexedDB` throws, Dexie reads it again while opening (to compare it
+    // with the factory it is given): shadow it with nothing, so only the memory one is seen.
+    try {
+      void globalThis.indexedDB;
+    } catch {
+      try {
+        Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true });
+      } catch {
+        // Not shadowable: Dexie's comparison may then fail, and the memory database with it.
+      }
+    }
+    const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
+    instance = new NpsLinesDatabase('nps-lines', { indexedDB: new IDBFactory(), IDBKeyRange });
+    mode = 'memory';
+  }
+  return mode;
 }

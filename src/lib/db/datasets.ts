@@ -1,7 +1,21 @@
-/** Datasets and their answers: create (all-or-nothing), read back, rename, delete. */
+/**
+ * Datasets and their answers: create (all-or-nothing), read back, append, remove a file's rows,
+ * rename, delete.
+ *
+ * Several tabs may hold the same dataset. Every change is therefore made from what is stored,
+ * inside the transaction that writes it, never from a tab's copy: each write names the version of
+ * the dataset it read (DatasetRecord.version) and is refused with a StorageError when the stored
+ * dataset is gone ('deleted') or another tab changed it since ('changed'). IndexedDB runs
+ * transactions over the same tables one after another, so the check and the write cannot be
+ * split by another tab's write.
+ */
 import { concatTables, sliceTable, type AnswerTable } from '../engine/answers';
 import { database, type AnswerChunk, type NpsLinesDatabase } from './database';
-import { type DatasetRecord } from '../engine/dataset';
+import { recordWithoutFile, versionOf, type DatasetRecord } from '../engine/dataset';
+import { withoutFile } from '../engine/files';
+import { encodeCustomers } from '../engine/customers';
+import { lacksCustomers, upgradeChunk, upgradeRecord } from './legacy';
+import { StorageError } from './storage-error';
 
 /** Answers per stored record: big enough for speed, small enough to read back in pieces. */
 export const CHUNK_SIZE = 65536;
@@ -20,6 +34,17 @@ function* chunksOf(datasetId: string, table: AnswerTable, firstIndex: number): G
 const chunkCount = (answers: number) => Math.ceil(answers / CHUNK_SIZE);
 
 /**
+ * The stored record, if it is still the version the caller read. Call inside the write's
+ * transaction: the refusal then leaves nothing written.
+ */
+async function current(db: NpsLinesDatabase, id: string, expectedVersion: number): Promise<DatasetRecord> {
+  const stored = await db.datasets.get(id);
+  if (!stored) throw new StorageError('deleted', `dataset ${id} no longer exists`);
+  if (versionOf(stored) !== expectedVersion) throw new StorageError('changed', `dataset ${id} is at version ${versionOf(stored)}, not ${expectedVersion}`);
+  return upgradeRecord(stored);
+}
+
+/**
  * Stores a new dataset and all its answers in one transaction: if anything fails half way, the
  * database is exactly as it was (IndexedDB rolls the whole transaction back).
  */
@@ -32,7 +57,7 @@ export async function createDataset(
   const total = chunkCount(table.length);
   // An import that skipped duplicates used more answer ids than it keeps: the next id must come
   // after all of them, or an appended answer could take an id a kept one already has.
-  const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: total, nextAnswerId: record.nextAnswerId ?? table.length };
+  const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: total, nextAnswerId: record.nextAnswerId ?? table.length, version: 1 };
   await db.transaction('rw', db.datasets, db.chunks, async () => {
     await db.datasets.add(full);
     let stored = 0;
@@ -46,23 +71,29 @@ export async function createDataset(
 
 /**
  * Adds answers (and their files and rejected rows) to a stored dataset in one transaction.
- * `record` is the dataset as it will be afterwards, apart from the counts this sets.
+ * `record` is the dataset as it will be afterwards, apart from the counts this sets; `expectedVersion`
+ * is the version the answers were checked against for duplicates (the record's, by default). A
+ * dataset deleted or changed since is left as it is: nothing is written, a StorageError says why.
  */
 export async function appendAnswers(
   record: DatasetRecord,
   table: AnswerTable,
   nextAnswerId: number,
   db: NpsLinesDatabase = database(),
+  expectedVersion: number = versionOf(record),
 ): Promise<DatasetRecord> {
-  const full: DatasetRecord = {
-    ...record,
-    answerCount: record.answerCount + table.length,
-    chunkCount: record.chunkCount + chunkCount(table.length),
-    nextAnswerId,
-    updatedAt: Date.now(),
-  };
+  let full = record;
   await db.transaction('rw', [db.datasets, db.chunks, db.wordIndexes], async () => {
-    for (const chunk of chunksOf(record.id, table, record.chunkCount)) await db.chunks.add(chunk);
+    const stored = await current(db, record.id, expectedVersion);
+    full = {
+      ...record,
+      answerCount: stored.answerCount + table.length,
+      chunkCount: stored.chunkCount + chunkCount(table.length),
+      nextAnswerId,
+      updatedAt: Date.now(),
+      version: versionOf(stored) + 1,
+    };
+    for (const chunk of chunksOf(record.id, table, stored.chunkCount)) await db.chunks.add(chunk);
     await db.datasets.put(full);
     // The words of the old answers would be rebuilt anyway: free their space now.
     await db.wordIndexes.delete(record.id);
@@ -70,35 +101,89 @@ export async function appendAnswers(
   return full;
 }
 
-/** Replaces all answers of a dataset (after removing a file's rows), in one transaction. */
-export async function replaceAnswers(record: DatasetRecord, table: AnswerTable, db: NpsLinesDatabase = database()): Promise<DatasetRecord> {
-  const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: chunkCount(table.length), updatedAt: Date.now() };
+/**
+ * Removes one file's answers and rejected rows from a stored dataset, from what is stored: its
+ * chunks are read, filtered and written back in one transaction, so answers another tab appended
+ * are kept (or, if the dataset changed since `expectedVersion`, nothing is done). Returns the
+ * dataset as stored afterwards, with all its answers.
+ */
+export async function removeFileAnswers(
+  id: string,
+  fileIndex: number,
+  expectedVersion: number,
+  db: NpsLinesDatabase = database(),
+): Promise<{ record: DatasetRecord; table: AnswerTable }> {
+  let result: { record: DatasetRecord; table: AnswerTable } | null = null;
   await db.transaction('rw', [db.datasets, db.chunks, db.wordIndexes], async () => {
-    await db.chunks.where('datasetId').equals(record.id).delete();
-    for (const chunk of chunksOf(record.id, table, 0)) await db.chunks.add(chunk);
-    await db.datasets.put(full);
+    const stored = await current(db, id, expectedVersion);
+    if (fileIndex < 0 || fileIndex >= stored.files.length) throw new StorageError('changed', `dataset ${id} has no file ${fileIndex}`);
+    const all = await readTable(db, stored);
+    const remaining = withoutFile(all, fileIndex);
+    // Stored codes follow first appearance; re-encode so a later append agrees with them.
+    remaining.customer = encodeCustomers(remaining, stored.identity);
+    const record: DatasetRecord = {
+      ...recordWithoutFile(stored, fileIndex),
+      answerCount: remaining.length,
+      chunkCount: chunkCount(remaining.length),
+      updatedAt: Date.now(),
+      version: versionOf(stored) + 1,
+    };
+    await db.chunks.where('datasetId').equals(id).delete();
+    for (const chunk of chunksOf(id, remaining, 0)) await db.chunks.add(chunk);
+    await db.datasets.put(record);
     // The removed rows' words must not stay behind in the store.
-    await db.wordIndexes.delete(record.id);
+    await db.wordIndexes.delete(id);
+    result = { record, table: remaining };
   });
-  return full;
+  return result!;
 }
 
 export async function listDatasets(db: NpsLinesDatabase = database()): Promise<DatasetRecord[]> {
-  return db.datasets.orderBy('updatedAt').reverse().toArray();
+  return (await db.datasets.orderBy('updatedAt').reverse().toArray()).map(upgradeRecord);
 }
 
 export async function getDataset(id: string, db: NpsLinesDatabase = database()): Promise<DatasetRecord | undefined> {
-  return db.datasets.get(id);
+  const record = await db.datasets.get(id);
+  return record && upgradeRecord(record);
+}
+
+async function readTable(db: NpsLinesDatabase, record: DatasetRecord): Promise<AnswerTable> {
+  const chunks = (await db.chunks.where('[datasetId+index]').between([record.id, 0], [record.id, Infinity]).toArray()).map(upgradeChunk);
+  const table = concatTables(chunks, record.segmentColumns.length);
+  // Chunks from before customers were encoded: make the codes from the identity, as an import does.
+  if (chunks.some(lacksCustomers)) table.customer = encodeCustomers(table, record.identity);
+  return table;
 }
 
 /** All answers of a dataset as one table, in the order they were imported. */
 export async function loadAnswers(record: DatasetRecord, db: NpsLinesDatabase = database()): Promise<AnswerTable> {
-  const chunks = await db.chunks.where('[datasetId+index]').between([record.id, 0], [record.id, Infinity]).toArray();
-  return concatTables(chunks, record.segmentColumns.length);
+  return readTable(db, record);
 }
 
-export async function renameDataset(id: string, name: string, db: NpsLinesDatabase = database()): Promise<void> {
-  await db.datasets.update(id, { name, updatedAt: Date.now() });
+/**
+ * The record and its answers read in one transaction, so that they agree even when another tab
+ * writes in between (two separate reads could pair an old record with new chunks).
+ */
+export async function loadDataset(id: string, db: NpsLinesDatabase = database()): Promise<{ record: DatasetRecord; table: AnswerTable } | null> {
+  return db.transaction('r', db.datasets, db.chunks, async () => {
+    const stored = await db.datasets.get(id);
+    if (!stored) return null;
+    const record = upgradeRecord(stored);
+    return { record, table: await readTable(db, record) };
+  });
+}
+
+/** Renames a dataset: refused when it was deleted, or changed since `expectedVersion` when given. */
+export async function renameDataset(id: string, name: string, db: NpsLinesDatabase = database(), expectedVersion?: number): Promise<DatasetRecord> {
+  let renamed: DatasetRecord | null = null;
+  await db.transaction('rw', db.datasets, async () => {
+    const stored = await db.datasets.get(id);
+    if (!stored) throw new StorageError('deleted', `dataset ${id} no longer exists`);
+    if (expectedVersion !== undefined && versionOf(stored) !== expectedVersion) throw new StorageError('changed');
+    renamed = { ...stored, name, updatedAt: Date.now(), version: versionOf(stored) + 1 };
+    await db.datasets.put(renamed);
+  });
+  return renamed!;
 }
 
 export async function deleteDataset(id: string, db: NpsLinesDatabase = database()): Promise<void> {

@@ -64,6 +64,16 @@ export interface DatasetRecord {
   rejected: StoredRejection[];
   /** True for the built-in sample, so the UI can say so. */
   sample?: boolean;
+  /**
+   * Counts the stored changes of the dataset (answers, files, name): a write names the version it
+   * read and is refused when another tab changed the dataset since. Absent before it existed (0).
+   */
+  version?: number;
+}
+
+/** The stored version of a record (0 for records written before versions were counted). */
+export function versionOf(record: { version?: number }): number {
+  return record.version ?? 0;
 }
 
 export type EventKind = 'release' | 'pricing' | 'support' | 'incident' | 'campaign' | 'other';

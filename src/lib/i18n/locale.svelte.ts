@@ -4,13 +4,14 @@
  */
 import type { MessageKey } from './en';
 import { translate, type Locale, type MessageParams } from './messages';
+import { readSetting, writeSetting } from '../state/safe-storage';
 
 export type { Locale, MessageParams };
 const STORAGE_KEY = 'nps-lines.locale';
 
 function initialLocale(): Locale {
   if (typeof window === 'undefined') return 'en';
-  const saved = window.localStorage?.getItem(STORAGE_KEY);
+  const saved = readSetting(STORAGE_KEY);
   if (saved === 'ja' || saved === 'en') return saved;
   const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
   return preferred.some((l) => l?.toLowerCase().startsWith('ja')) ? 'ja' : 'en';
@@ -25,7 +26,7 @@ class LocaleState {
 
   set current(locale: Locale) {
     this.#current = locale;
-    window.localStorage?.setItem(STORAGE_KEY, locale);
+    writeSetting(STORAGE_KEY, locale);
     document.documentElement.lang = locale;
   }
 }

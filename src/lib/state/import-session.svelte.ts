@@ -3,13 +3,18 @@
  * the detected layout (remembered per form), the worker's progress, cancel, and the handover of
  * the built answers to the overview while they are being stored.
  */
-import { findMapping, rememberMapping } from '../db/mappings';
+import { readMapping, rememberMapping } from '../db/mappings';
 import { PREVIEW_BYTES, PreviewError, previewFile, type FilePlan, type FilePreview, type PlanOverrides } from '../ingest/preview';
 import { SINGLE_ROLES, type ColumnRole } from '../ingest/roles';
 import { ImportCancelled, startImport, type RunningImport } from '../workers';
 import type { ImportTarget } from '../workers/messages';
 import type { MessageKey } from '../i18n/en';
 import { loadedDatasets } from './loaded-datasets.svelte';
+import { isStorageFailure } from '../db/storage-error';
+import { versionOf, type DatasetRecord } from '../engine/dataset';
+import { announce } from './cross-tab';
+import { storageNotice, type Notice } from './notice';
+import { askToKeepData } from './persist';
 
 export interface ChosenFile {
   file: File;
@@ -17,6 +22,8 @@ export interface ChosenFile {
   problem: { key: MessageKey; params: Record<string, string> } | null;
   /** When the mapping was confirmed before for this form (ms), or null. */
   remembered: number | null;
+  /** A mapping is remembered for this form but cannot be used (it was stored damaged): not applied. */
+  rememberedUnusable?: boolean;
 }
 
 export type ImportStatus = 'idle' | 'previewing' | 'ready' | 'importing' | 'failed' | 'cancelled';
@@ -33,10 +40,18 @@ async function readPreview(file: File, overrides: PlanOverrides = {}): Promise<C
   }
 }
 
+/**
+ * The mappings of the last import, remembered once its answers are stored: a preview chosen right
+ * after waits for them (a little: a big import may take a while to store).
+ */
+let mappingsRemembered: Promise<unknown> = Promise.resolve();
+
 /** Applies the mapping confirmed earlier for the same form, if any. */
 async function withRememberedMapping(chosen: ChosenFile): Promise<ChosenFile> {
   if (!chosen.preview) return chosen;
-  const saved = await findMapping(chosen.preview.signature).catch(() => undefined);
+  await Promise.race([mappingsRemembered, new Promise((resolve) => setTimeout(resolve, 2000))]);
+  const { found, mapping: saved } = await readMapping(chosen.preview.signature).catch(() => ({ found: false, mapping: null }));
+  if (found && !saved) return { ...chosen, rememberedUnusable: true };
   if (!saved) return chosen;
   let preview = chosen.preview;
   if (saved.headerRows !== preview.plan.headerRows) {
@@ -62,7 +77,10 @@ export class ImportSession {
   progress = $state(0);
   rowsRead = $state(0);
   startedAt = $state(0);
-  failure = $state<string | null>(null);
+  /** Why the import failed (status 'failed'). */
+  failure = $state<Notice | null>(null);
+  /** The last import's answers being stored: resolves when they are (rejects if they could not be). */
+  stored: Promise<DatasetRecord> | null = null;
   name = $state('');
   #running: RunningImport | null = null;
 
@@ -121,22 +139,28 @@ export class ImportSession {
       const { record, table } = await running.ready;
       this.#running = null;
       loadedDatasets.set(record.id, { record, table, save: 'saving', failure: null });
-      running.stored.then(
-        (stored) => loadedDatasets.update(record.id, { record: stored, save: 'saved' }),
-        (error: Error) => loadedDatasets.update(record.id, { save: 'failed', failure: error.message }),
+      this.stored = running.stored;
+      mappingsRemembered = running.stored.then(
+        (stored) => {
+          loadedDatasets.update(record.id, { record: stored, save: 'saved' });
+          announce({ type: 'dataset-changed', id: stored.id, version: versionOf(stored) });
+          // The first dataset kept: now is when asking the browser to keep the data means something.
+          void askToKeepData();
+          // The form's roles are remembered only with answers stored: a failed import changes nothing.
+          if (!target.sample) {
+            const savedAt = Date.now();
+            return Promise.all(chosen.map((f) => rememberMapping({
+              signature: f.preview!.signature,
+              headers: f.preview!.plan.headers,
+              headerRows: f.preview!.plan.headerRows,
+              roles: f.preview!.plan.roles,
+              dateOrder: f.preview!.plan.dateOrder,
+              savedAt,
+            }))).catch(() => {});
+          }
+        },
+        (error: Error) => loadedDatasets.update(record.id, { save: 'failed', failure: storageNotice(error, 'import.saveFailedLead') }),
       );
-      if (!target.sample) {
-        // Not awaited: the worker's store transaction may hold the database for a moment.
-        const savedAt = Date.now();
-        void Promise.all(chosen.map((f) => rememberMapping({
-          signature: f.preview!.signature,
-          headers: f.preview!.plan.headers,
-          headerRows: f.preview!.plan.headerRows,
-          roles: f.preview!.plan.roles,
-          dateOrder: f.preview!.plan.dateOrder,
-          savedAt,
-        }))).catch(() => {});
-      }
       this.status = 'idle';
       this.files = [];
       return record.id;
@@ -146,7 +170,9 @@ export class ImportSession {
         this.status = 'cancelled';
       } else {
         this.status = 'failed';
-        this.failure = error instanceof Error ? error.message : String(error);
+        this.failure = isStorageFailure(error)
+          ? storageNotice(error, 'import.notStored')
+          : { key: 'import.failed', params: { message: error instanceof Error ? error.message : String(error) } };
       }
       return null;
     }

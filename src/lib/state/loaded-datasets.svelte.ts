@@ -5,6 +5,7 @@
  */
 import type { DatasetRecord } from '../engine/dataset';
 import type { AnswerTable } from '../engine/answers';
+import type { Notice } from './notice';
 
 export type SaveState = 'saving' | 'saved' | 'failed';
 
@@ -12,7 +13,8 @@ export interface LoadedDataset {
   record: DatasetRecord;
   table: AnswerTable;
   save: SaveState;
-  failure: string | null;
+  /** Why storing the import failed (save 'failed'). */
+  failure: Notice | null;
 }
 
 class LoadedDatasets {

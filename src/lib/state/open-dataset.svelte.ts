@@ -7,26 +7,26 @@
  */
 import { goto } from '$app/navigation';
 import { untrack } from 'svelte';
-import { getDataset, loadAnswers, replaceAnswers } from '../db/datasets';
+import { getDataset, loadDataset, removeFileAnswers } from '../db/datasets';
 import { loadDictionary } from '../db/dictionary';
 import { allFollowUps } from '../db/follow-ups';
 import { computeOverview } from '../engine/overview';
 import type { Report, ReportEvent } from '../engine/report';
 import type { Topic } from '../engine/text/dictionary';
-import { withoutFile } from '../engine/files';
-import { recordWithoutFile } from '../engine/dataset';
+import { versionOf } from '../engine/dataset';
 import { countKept, filterMask } from '../engine/filters';
 import { oneVoicePerCustomer } from '../engine/one-voice';
 import { mixedTouchpoints } from '../engine/touchpoints';
 import { wavesOf } from '../engine/waves';
 import { filterOf, parseViewQuery, withViewQuery, type ViewQuery } from './view-query';
-import { encodeCustomers } from '../engine/customers';
 import type { Rejection } from '../engine/dataset';
 import { loadedDatasets } from './loaded-datasets.svelte';
 import { releaseTextWorker, tagInWorker } from '../workers';
 import { DatasetEvents } from './events.svelte';
 import { CommentTopics } from './topics.svelte';
 import { CommentWords } from './words.svelte';
+import { announce, onCrossTab, type CrossTabMessage } from './cross-tab';
+import { storageNotice, type Notice } from './notice';
 
 /** Where the open dataset's id and view settings come from (the route and its URL). */
 export interface DatasetSource {
@@ -39,7 +39,13 @@ import { answersKey } from '../engine/answers';
 export class OpenDataset {
   readonly #source: DatasetSource;
   readonly id = $derived.by(() => this.#source.id());
-  status = $state<'loading' | 'ready' | 'missing'>('loading');
+  status = $state<'loading' | 'ready' | 'missing' | 'failed'>('loading');
+  /** Why the dataset could not be read ('failed'), or that another tab deleted it ('missing'). */
+  loadProblem = $state<Notice | null>(null);
+  /** The version of this tab's copy when another tab was found to have changed the dataset. */
+  #staleAt = $state<number | null>(null);
+  /** Why the last change asked of this dataset (removing a file's rows) was not made. */
+  notice = $state<Notice | null>(null);
   readonly events = new DatasetEvents();
   readonly topics = new CommentTopics(() => this.#syncWords());
   readonly words = new CommentWords();
@@ -48,6 +54,12 @@ export class OpenDataset {
 
   readonly entry = $derived(this.id ? loadedDatasets.get(this.id) : undefined);
   readonly record = $derived(this.entry?.record ?? null);
+  /**
+   * Another tab changed the stored dataset since this tab read it: what is shown is an old copy
+   * (the layout says so, with a button that reads it again), and a write from it is refused. A
+   * newer copy (read again, or this tab's own append, made from what is stored) ends it.
+   */
+  readonly changedElsewhere = $derived(this.#staleAt !== null && this.record !== null && versionOf(this.record) <= this.#staleAt);
   readonly table = $derived(this.entry?.table ?? null);
   readonly identity = $derived(this.entry?.record.identity ?? null);
   readonly segmentColumns = $derived(this.entry?.record.segmentColumns ?? []);
@@ -90,15 +102,26 @@ export class OpenDataset {
   async #load(id: string): Promise<void> {
     if (!loadedDatasets.get(id)) {
       this.status = 'loading';
-      const record = await getDataset(id);
-      if (!record) {
+      this.loadProblem = null;
+      let loaded: Awaited<ReturnType<typeof loadDataset>>;
+      try {
+        loaded = await loadDataset(id);
+      } catch (error) {
+        // Never "Loading…" for good: say why, and the layout keeps the way back to the list.
+        if (this.id === id) {
+          this.loadProblem = storageNotice(error);
+          this.status = 'failed';
+        }
+        return;
+      }
+      if (!loaded) {
         if (this.id === id) this.status = 'missing';
         return;
       }
-      const table = await loadAnswers(record);
-      loadedDatasets.set(id, { record, table, save: 'saved', failure: null });
+      loadedDatasets.set(id, { ...loaded, save: 'saved', failure: null });
     }
     if (this.id !== id) return;
+    this.#staleAt = null;
     this.status = 'ready';
     this.events.load(id);
     this.#refreshText();
@@ -140,18 +163,79 @@ export class OpenDataset {
     if (record && table && this.#wantsWords && this.topics.loaded) this.words.sync(record, table, this.topics.topics, this.topics.tagged);
   }
 
-  /** Removes one file's answers and rejected rows from the dataset, in memory and in storage. */
-  async removeFile(fileIndex: number): Promise<void> {
+  /**
+   * Removes one file's answers and rejected rows, in storage first (from the stored chunks, in one
+   * transaction: rows another tab appended are kept), then on screen from what was stored. Refused,
+   * with nothing changed, when another tab changed or deleted the dataset since this tab read it.
+   */
+  async removeFile(fileIndex: number): Promise<boolean> {
     const entry = this.entry;
-    if (!entry || entry.save === 'saving') return;
-    const { record, table } = entry;
-    const next = recordWithoutFile(record, fileIndex);
-    const remaining = withoutFile(table, fileIndex);
-    // Stored codes follow first appearance; re-encode so a later append agrees with them.
-    remaining.customer = encodeCustomers(remaining, record.identity);
-    const stored = await replaceAnswers(next, remaining);
-    loadedDatasets.set(record.id, { record: stored, table: remaining, save: 'saved', failure: null });
+    if (!entry || entry.save === 'saving') return false;
+    const { record } = entry;
+    try {
+      const stored = await removeFileAnswers(record.id, fileIndex, versionOf(record));
+      loadedDatasets.set(record.id, { ...stored, save: 'saved', failure: null });
+      this.notice = null;
+      announce({ type: 'dataset-changed', id: record.id, version: versionOf(stored.record) });
+    } catch (error) {
+      const notice = storageNotice(error);
+      this.notice = notice;
+      if (notice.problem === 'changed') this.#markStale();
+      if (notice.problem === 'deleted') this.#deletedElsewhere(record.id);
+      return false;
+    }
     this.#refreshText();
+    return true;
+  }
+
+  /** Reads the dataset again from storage (after another tab changed it). */
+  reload(): Promise<void> {
+    const id = this.id;
+    this.notice = null;
+    loadedDatasets.forget(id);
+    return this.#load(id);
+  }
+
+  /**
+   * Follows what other tabs do to the stored data while this tab shows the dataset. Called from
+   * the layout's effect; returns the unsubscribe.
+   */
+  watch(): () => void {
+    return onCrossTab((message) => untrack(() => this.#heard(message)));
+  }
+
+  async #heard(message: CrossTabMessage): Promise<void> {
+    const id = this.id;
+    if (message.type === 'dictionary-changed') return this.topics.reload(message.version);
+    if (message.type === 'events-changed' && message.datasetId === id) return this.events.load(id);
+    if (message.type === 'dataset-deleted' && message.id === id) return this.#deletedElsewhere(id);
+    if (message.type !== 'dataset-changed' || message.id !== id) return;
+    const entry = this.entry;
+    // Its own import is still being stored here: the version it will store is the one to keep.
+    if (!entry || entry.save === 'saving' || versionOf(entry.record) >= message.version) return;
+    const stored = await getDataset(id).catch(() => undefined);
+    if (!stored) return this.#deletedElsewhere(id);
+    const current = this.entry;
+    if (!current || this.id !== id) return;
+    // A rename changes nothing shown but the name: follow it. Anything else would change the
+    // figures under the person's eyes; say so and let them reload when they choose.
+    if (answersKey(stored) === answersKey(current.record) && stored.files.length === current.record.files.length) {
+      loadedDatasets.update(id, { record: { ...current.record, name: stored.name, updatedAt: stored.updatedAt, version: stored.version } });
+    } else {
+      this.#markStale();
+    }
+  }
+
+  #markStale(): void {
+    if (this.record) this.#staleAt = versionOf(this.record);
+  }
+
+  #deletedElsewhere(id: string): void {
+    loadedDatasets.forget(id);
+    if (this.id !== id) return;
+    this.#staleAt = null;
+    this.loadProblem = { key: 'dataset.deletedElsewhere' };
+    this.status = 'missing';
   }
 
   /**

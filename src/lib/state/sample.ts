@@ -11,7 +11,8 @@ export async function openSample(session: ImportSession, name: string, lang: 'ja
   session.name = name;
   const id = await session.confirm({ sample: true });
   // The sample ships with the company's events, so the trend shows what preceded each change.
-  if (id) {
+  // After the answers are stored: an event is only stored beside a stored dataset (db/events.ts).
+  if (id && (await session.stored?.then(() => true, () => false))) {
     await saveEvents(SAMPLE_EVENTS.map((e) => ({ id: crypto.randomUUID(), datasetId: id, date: e.date, label: e.label[lang], kind: e.kind })));
   }
   return id;

@@ -3,7 +3,10 @@
  * tags the text worker computed with it. An edit re-tags in the worker; the page never blocks.
  * Owned by the open dataset (open-dataset.svelte.ts), which opens it when a view needs topics.
  */
-import { loadDictionary, resetDictionary, saveDictionary } from '../db/dictionary';
+import { readDictionary, resetDictionary, saveDictionary } from '../db/dictionary';
+import type { DictionaryProblem } from '../engine/text/dictionary-check';
+import { announce } from './cross-tab';
+import { storageNotice, type Notice } from './notice';
 import { DEFAULT_TOPICS, type Topic } from '../engine/text/dictionary';
 import type { TopicTags } from '../engine/text/tag';
 import type { AnswerTable } from '../engine/answers';
@@ -15,6 +18,12 @@ export class CommentTopics {
   status = $state<'idle' | 'tagging' | 'ready' | 'failed'>('idle');
   /** The dictionary in use is known (read from IndexedDB, or the default): tagging may still run. */
   loaded = $state(false);
+  /** The stored dictionary cannot be used (the default is in use until it is reset or replaced). */
+  storedProblem = $state<DictionaryProblem | null>(null);
+  /** Why the last edit was not saved (it was then undone on screen). */
+  problem = $state<Notice | null>(null);
+  /** The stored version the dictionary on screen was read as (a save names it). */
+  #version = 0;
   /** The last tagging: comments read and seconds taken (an edit re-reads only what it can change). */
   last = $state<{ reread: number; seconds: number; edit: boolean } | null>(null);
   #table: AnswerTable | null = null;
@@ -40,14 +49,37 @@ export class CommentTopics {
     this.#key = key;
     this.tags = null;
     const edits = this.#edits;
-    this.#dictionary = (async () => {
-      const stored = (await loadDictionary().catch(() => null)) ?? DEFAULT_TOPICS;
-      // An edit made while the stored dictionary was being read wins over what was read.
-      if (edits === this.#edits) this.topics = stored;
-      this.loaded = true;
-    })();
+    this.#dictionary = this.#read(edits);
     await this.#dictionary;
     this.#tagging = this.#tag();
+  }
+
+  /** Reads the stored dictionary; one that cannot be used leaves the default in use, and says so. */
+  async #read(edits: number): Promise<void> {
+    const stored = await readDictionary().catch(() => null);
+    // An edit made while the stored dictionary was being read wins over what was read.
+    if (edits === this.#edits) {
+      this.topics = stored?.topics ?? DEFAULT_TOPICS;
+      this.#version = stored?.version ?? 0;
+      this.storedProblem = stored?.problem ?? null;
+    }
+    this.loaded = true;
+  }
+
+  /**
+   * Another tab saved the dictionary: read it again and re-tag, unless this tab already has that
+   * version (its own save).
+   */
+  async reload(version: number): Promise<void> {
+    if (version === this.#version || !this.loaded) return;
+    await this.#reread();
+  }
+
+  async #reread(): Promise<void> {
+    this.#edits++;
+    await (this.#dictionary = this.#read(this.#edits));
+    this.#onEdit(this.topics);
+    if (this.#table) await (this.#tagging = this.#tag(true));
   }
 
   #dictionary: Promise<void> = Promise.resolve();
@@ -72,30 +104,73 @@ export class CommentTopics {
     }
   }
 
-  async update(topics: Topic[]): Promise<void> {
-    this.#edits++;
+  /**
+   * Saves an edit, then shows it. Stored first: an edit that cannot be saved (the disk is full,
+   * another tab saved meanwhile) never looks applied; it is undone and `problem` says why.
+   * Resolves to whether it was saved.
+   */
+  async update(topics: Topic[]): Promise<boolean> {
+    const edits = ++this.#edits;
+    try {
+      this.#version = await saveDictionary($state.snapshot(topics) as Topic[], undefined, this.#version);
+    } catch (error) {
+      const notice = storageNotice(error);
+      this.problem = notice;
+      // Another tab's newer dictionary replaces this tab's old one, so the next edit starts from it.
+      if (notice.problem === 'dictionary-changed') await this.#reread();
+      return false;
+    }
+    if (edits !== this.#edits) return true;
+    this.problem = null;
+    this.storedProblem = null;
     this.topics = topics;
     this.#onEdit(topics);
-    await saveDictionary(topics);
+    announce({ type: 'dictionary-changed', version: this.#version });
     await (this.#tagging = this.#tag(true));
+    return true;
   }
 
-  /** Marks a topic quick to fix or a longer project: stored with the dictionary, nothing re-tagged. */
-  async setFeasibility(id: string, feasibility: 'short' | 'long' | null): Promise<void> {
-    this.#edits++;
-    this.topics = this.topics.map((topic) => {
+  /**
+   * Marks a topic quick to fix or a longer project: stored with the dictionary (first, as an edit
+   * is), nothing re-tagged since no keyword changed. Resolves to whether it was saved.
+   */
+  async setFeasibility(id: string, feasibility: 'short' | 'long' | null): Promise<boolean> {
+    const topics = this.topics.map((topic) => {
       if (topic.id !== id) return topic;
       const { feasibility: _, ...rest } = topic;
       return feasibility ? { ...rest, feasibility } : rest;
     });
-    await saveDictionary($state.snapshot(this.topics) as Topic[]);
+    const edits = ++this.#edits;
+    try {
+      this.#version = await saveDictionary($state.snapshot(topics) as Topic[], undefined, this.#version);
+    } catch (error) {
+      const notice = storageNotice(error);
+      this.problem = notice;
+      if (notice.problem === 'dictionary-changed') await this.#reread();
+      return false;
+    }
+    if (edits !== this.#edits) return true;
+    this.problem = null;
+    this.topics = topics;
+    announce({ type: 'dictionary-changed', version: this.#version });
+    return true;
   }
 
-  async reset(): Promise<void> {
+  /** Back to the default dictionary (also the way out of a stored one that cannot be used). */
+  async reset(): Promise<boolean> {
     this.#edits++;
-    await resetDictionary();
+    try {
+      this.#version = await resetDictionary();
+    } catch (error) {
+      this.problem = storageNotice(error);
+      return false;
+    }
+    this.problem = null;
+    this.storedProblem = null;
     this.topics = DEFAULT_TOPICS;
     this.#onEdit(DEFAULT_TOPICS);
+    announce({ type: 'dictionary-changed', version: this.#version });
     await (this.#tagging = this.#tag(true));
+    return true;
   }
 }

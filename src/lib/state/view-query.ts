@@ -24,6 +24,26 @@ export interface ViewQuery {
 
 const PERIODS: readonly PeriodKind[] = ['week', 'month', 'quarter', 'year'];
 
+/**
+ * `name:value` pairs as data: a pair given twice is kept once, and names such as `__proto__`,
+ * `constructor` or `toString` are column names like any other (they once reached an object's
+ * prototype and left every view on "Loading…").
+ */
+function uniqueSegmentValues(pairs: readonly string[]): Array<[string, string]> {
+  const seen = new Set<string>();
+  const out: Array<[string, string]> = [];
+  for (const pair of pairs) {
+    const at = pair.indexOf(':');
+    if (at <= 0) continue;
+    const name = pair.slice(0, at), value = pair.slice(at + 1);
+    const key = `${name}\u0000${value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push([name, value]);
+  }
+  return out;
+}
+
 export function parseViewQuery(hash: string): ViewQuery {
   const q = new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
   const iso = (v: string | null) => (v && Number.isFinite(isoToDay(v)) ? v : null);
@@ -33,11 +53,9 @@ export function parseViewQuery(hash: string): ViewQuery {
   return {
     from: iso(q.get('from')),
     to: iso(q.get('to')),
-    segmentValues: q.getAll('f').flatMap((pair) => {
-      const at = pair.indexOf(':');
-      return at > 0 ? [[pair.slice(0, at), pair.slice(at + 1)] as [string, string]] : [];
-    }),
-    waves: q.getAll('w'),
+    segmentValues: uniqueSegmentValues(q.getAll('f')),
+    // A wave named twice is one filter (twice, it broke every list keyed by the wave).
+    waves: [...new Set(q.getAll('w'))],
     period: PERIODS.includes(period) ? period : 'month',
     fiscalYearStartMonth: fy >= 1 && fy <= 12 ? fy : 1,
     segment: q.get('seg'),
@@ -62,8 +80,12 @@ export function formatViewQuery(v: ViewQuery): string {
 }
 
 export function filterOf(v: ViewQuery): AnswerFilter {
-  const segments: Record<string, string[]> = {};
-  for (const [name, value] of v.segmentValues) (segments[name] ??= []).push(value);
+  // No prototype: a column called `__proto__` or `constructor` is an ordinary key here.
+  const segments: Record<string, string[]> = Object.create(null);
+  for (const [name, value] of v.segmentValues) {
+    const values = Object.hasOwn(segments, name) ? segments[name] : (segments[name] = []);
+    if (!values.includes(value)) values.push(value);
+  }
   return { fromDay: v.from ? isoToDay(v.from) : null, toDay: v.to ? isoToDay(v.to) : null, segments, waves: v.waves };
 }
 

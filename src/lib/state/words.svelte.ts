@@ -134,7 +134,8 @@ export class CommentWords {
       ends: index.ends,
       builtAt: Date.now(),
     }).then(
-      () => (this.stored = this.index === index),
+      // Not stored when the dataset changed or went meanwhile (another tab): the next visit recounts.
+      (saved) => (this.stored = saved && this.index === index),
       () => undefined,
     );
   }

@@ -3,8 +3,9 @@
  * the result to the page, then store it (a new dataset, or appended to one) in one transaction.
  * The page can show the overview while the answers are being stored.
  */
-import { appendAnswers, createDataset, getDataset, loadAnswers } from '../db/datasets';
-import type { DatasetRecord } from '../engine/dataset';
+import { appendAnswers, createDataset, loadDataset } from '../db/datasets';
+import { StorageError } from '../db/storage-error';
+import { versionOf, type DatasetRecord } from '../engine/dataset';
 import type { AnswerTable } from '../engine/answers';
 import { assembleImport } from '../ingest/assemble';
 import { readFiles } from './parallel-read';
@@ -18,9 +19,12 @@ export interface ImportEvents {
 }
 
 export async function runImport(job: ImportJob, events: ImportEvents): Promise<void> {
-  const existing = job.target.kind === 'append' ? await getDataset(job.target.id) : undefined;
-  if (job.target.kind === 'append' && !existing) throw new Error('the dataset no longer exists');
-  const existingTable = existing ? await loadAnswers(existing) : null;
+  // The record and its answers from one read: duplicates are checked against exactly this version,
+  // and the append is refused if another tab changes the dataset before it is stored.
+  const loaded = job.target.kind !== 'append' ? null : job.inPage ? job.inPage.existing : await loadDataset(job.target.id);
+  if (job.target.kind === 'append' && !loaded) throw new StorageError('deleted', 'the dataset no longer exists');
+  const existing = loaded?.record;
+  const existingTable = loaded?.table ?? null;
 
   const bytes: Uint8Array[] = [];
   for (const f of job.files) bytes.push(new Uint8Array(await f.arrayBuffer()));
@@ -40,8 +44,10 @@ export async function runImport(job: ImportJob, events: ImportEvents): Promise<v
     { sources, plans: job.plans, keepIdentical: job.keepIdentical, at: Date.now() },
   );
   events.ready(done.record, done.table);
+  // Stored by the page (its memory): nothing more to do here.
+  if (job.inPage) return;
   if (done.kind === 'append') {
-    events.stored(await appendAnswers({ ...done.record, answerCount: existing!.answerCount }, done.added, done.record.nextAnswerId));
+    events.stored(await appendAnswers({ ...done.record, answerCount: existing!.answerCount }, done.added, done.record.nextAnswerId, undefined, versionOf(existing!)));
     return;
   }
   const { answerCount: _count, chunkCount: _chunks, ...meta } = done.record;

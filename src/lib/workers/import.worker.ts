@@ -8,6 +8,7 @@ import { runImport } from './import-job';
 import { warmScanWorker } from './parallel-read';
 import { sliceTable, tableBuffers } from '../engine/answers';
 import type { ImportReply, ImportRequest } from './messages';
+import { isStorageFailure, storageProblem } from '../db/storage-error';
 
 // The second reader of big files starts with this worker, so it is ready when a file comes.
 warmScanWorker();
@@ -34,6 +35,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
       stored: (record) => post({ type: 'stored', record }),
     });
   } catch (error) {
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    // Storage failures go as a code the page words in its language (quota, changed in another tab…).
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error), ...(isStorageFailure(error) ? { problem: storageProblem(error) } : {}) });
   }
 };

@@ -12,6 +12,12 @@ import type { ImportReply, ImportRequest, TagReply, TagRequest, WordIndexRequest
 import { sliceText, splitByText, type TextColumn } from '../engine/text-column';
 import type { WordIndex } from '../engine/text/word-index';
 import type { TopicTags } from '../engine/text/tag';
+import { StorageError } from '../db/storage-error';
+import { storageMode } from '../db/database';
+import { appendAnswers, createDataset, loadDataset } from '../db/datasets';
+import { sliceTable } from '../engine/answers';
+import { versionOf } from '../engine/dataset';
+
 
 export interface RunningImport {
   /** Resolves when the answers are built and can be shown. */
@@ -43,6 +49,11 @@ export function warmImportWorker(): void {
 }
 
 export function startImport(request: ImportRequest, onProgress: (share: number, rows: number) => void): RunningImport {
+  return storageMode() === 'memory' ? startImportInMemory(request, onProgress) : startImportWorker(request, onProgress);
+}
+
+/** `storesItself` false: the worker only builds the answers (its `stored` never settles). */
+function startImportWorker(request: ImportRequest, onProgress: (share: number, rows: number) => void, storesItself = true): RunningImport {
   if (warm && warmFailed) {
     warm.terminate();
     warm = null;
@@ -65,15 +76,51 @@ export function startImport(request: ImportRequest, onProgress: (share: number, 
   worker.onmessage = (event: MessageEvent<ImportReply>) => {
     const reply = event.data;
     if (reply.type === 'progress') onProgress(reply.share, reply.rows);
-    else if (reply.type === 'ready') resolveReady({ record: reply.record, table: reply.table });
-    else if (reply.type === 'stored') {
+    else if (reply.type === 'ready') {
+      resolveReady({ record: reply.record, table: reply.table });
+      if (!storesItself) worker.terminate();
+    } else if (reply.type === 'stored') {
       worker.terminate();
       resolveStored(reply.record);
-    } else fail(new Error(reply.message));
+    } else fail(reply.problem ? new StorageError(reply.problem, reply.message) : new Error(reply.message));
   };
   worker.onerror = (event) => fail(new Error(event.message || 'worker error'));
   worker.postMessage(request);
   return { ready, stored, cancel: () => fail(new ImportCancelled()) };
+}
+
+/**
+ * An import while storage is the page's memory (IndexedDB missing or blocked): the worker still
+ * reads and builds the answers, but a worker cannot see the page's memory, so the page gives it
+ * the dataset appended to and stores what comes back, in the same all-or-nothing transactions.
+ */
+function startImportInMemory(request: ImportRequest, onProgress: (share: number, rows: number) => void): RunningImport {
+  let stage: RunningImport | null = null;
+  let cancelled = false;
+  const ready = (async () => {
+    const existing = request.target.kind === 'append' ? await loadDataset(request.target.id) : null;
+    if (request.target.kind === 'append' && !existing) throw new StorageError('deleted', 'the dataset no longer exists');
+    if (cancelled) throw new ImportCancelled();
+    stage = startImportWorker({ ...request, inPage: { existing } }, onProgress, false);
+    return { built: await stage.ready, existing };
+  })();
+  const stored = ready.then(async ({ built: { record, table }, existing }) => {
+    if (!existing) {
+      const { answerCount: _a, chunkCount: _c, ...meta } = record;
+      return createDataset(meta, table);
+    }
+    const added = sliceTable(table, existing.table.length, table.length);
+    return appendAnswers({ ...record, answerCount: existing.record.answerCount, chunkCount: existing.record.chunkCount }, added, record.nextAnswerId, undefined, versionOf(existing.record));
+  });
+  stored.catch(() => {});
+  return {
+    ready: ready.then(({ built }) => built),
+    stored,
+    cancel: () => {
+      cancelled = true;
+      (stage as RunningImport | null)?.cancel();
+    },
+  };
 }
 
 let textWorker: Worker | null = null;

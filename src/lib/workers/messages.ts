@@ -3,6 +3,7 @@
  * from nowhere else, so no worker module and no page module depend on each other.
  */
 import type { DatasetRecord } from '../engine/dataset';
+import type { StorageProblem } from '../db/storage-error';
 import type { AnswerTable } from '../engine/answers';
 import type { BuiltAnswers } from '../ingest/build';
 import type { FilePlan } from '../ingest/preview';
@@ -21,6 +22,11 @@ export interface ImportJob {
   target: ImportTarget;
   /** Keep rows identical to another in every column (the person said they are all answers). */
   keepIdentical?: boolean;
+  /**
+   * Storage runs in the page's memory (IndexedDB missing or blocked, db/database.ts): the page
+   * gives the dataset appended to and stores the result itself; the worker touches no storage.
+   */
+  inPage?: { existing: { record: DatasetRecord; table: AnswerTable } | null };
 }
 
 export type ImportRequest = ImportJob;
@@ -29,7 +35,7 @@ export type ImportReply =
   | { type: 'progress'; share: number; rows: number }
   | { type: 'ready'; record: DatasetRecord; table: AnswerTable }
   | { type: 'stored'; record: DatasetRecord }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; problem?: StorageProblem };
 
 export interface ScanRequest {
   file: File;
