@@ -47,6 +47,11 @@ describe('changesByGroup: customers counted as customers on both sides', () => {
     expect(b.se).toBeCloseTo(3.58870, 4);
   });
 
+  it('sums customers the same way in a typed array and in a map (many customers × values)', () => {
+    const dense = changesByGroup(table, table.segments[0], 4, { kind: 'month' }, spans);
+    expect(changesByGroup(table, table.segments[0], 4, { kind: 'month' }, spans, undefined, 0)).toEqual(dense);
+  });
+
   it('customers answering twice alike on each side, unchanged: difference 0 with SE 0', () => {
     const same = scores(20, 15, 15).flatMap((s, i) => [answer(s, '2024-01-02', 1 + i, 0), answer(s, '2024-01-25', 1 + i, 0), answer(s, '2024-03-02', 1 + i, 0), answer(s, '2024-03-25', 1 + i, 0)]);
     const [g] = changesByGroup(tableFromRows(same, 1), new Uint8Array(same.length), 1, { kind: 'month' }, spans);

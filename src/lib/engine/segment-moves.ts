@@ -58,6 +58,8 @@ export interface LevelSpans {
   direction: 'up' | 'down';
 }
 
+/** Groups × customers up to this many are summed in one typed array (8 MB). */
+const DENSE_LIMIT = 1 << 18;
 const npsOf = (c: CategoryCounts, n: number) => (n ? (100 * (c.promoters - c.detractors)) / n : null);
 
 /**
@@ -69,14 +71,17 @@ const npsOf = (c: CategoryCounts, n: number) => (n ? (100 * (c.promoters - c.det
  * three times in a level is not three independent customers. An answer of nobody known is a
  * customer of its own.
  */
-export function changesByGroup(table: AnswerTable, groupOf: ArrayLike<number>, groupCount: number, options: PeriodOptions, spans: Omit<LevelSpans, 'direction'>, include?: Uint8Array): GroupChange[] {
+export function changesByGroup(table: AnswerTable, groupOf: ArrayLike<number>, groupCount: number, options: PeriodOptions, spans: Omit<LevelSpans, 'direction'>, include?: Uint8Array, denseLimit = DENSE_LIMIT): GroupChange[] {
   const range = allDayRange(table);
   if (!range) return [];
   const slots = periodSlots(range.minDay, range.maxDay, options);
   const counts = new Float64Array(groupCount * 2 * 3);
   let largest = 0;
   for (let i = 0; i < table.length; i++) if (table.customer[i] > largest) largest = table.customer[i];
-  // Per (group, customer): the sums of codes and the answers, before and after.
+  // Per (group, customer): the sums of codes and the answers, before and after — in one typed
+  // array when it is small enough (a level change: one group), else only for the pairs present.
+  const width = largest + 1;
+  const dense = groupCount * width <= denseLimit ? new Float64Array(4 * groupCount * width) : null;
   const byCustomer = new Map<number, Float64Array>();
   const loose: Array<{ group: number; side: number; x: number }> = [];
   for (let i = 0; i < table.length; i++) {
@@ -92,7 +97,12 @@ export function changesByGroup(table: AnswerTable, groupOf: ArrayLike<number>, g
       loose.push({ group, side, x });
       continue;
     }
-    const key = group * (largest + 1) + c;
+    const key = group * width + c;
+    if (dense) {
+      dense[4 * key + 2 * side] += x;
+      dense[4 * key + 2 * side + 1]++;
+      continue;
+    }
     let sums = byCustomer.get(key);
     if (!sums) byCustomer.set(key, (sums = new Float64Array(4)));
     sums[2 * side] += x;
@@ -112,7 +122,13 @@ export function changesByGroup(table: AnswerTable, groupOf: ArrayLike<number>, g
     squares[g] += t * t;
     clusters[g]++;
   };
-  for (const [key, s] of byCustomer) add(Math.floor(key / (largest + 1)), s[0], s[1], s[2], s[3]);
+  if (dense) {
+    for (let key = 0; key < groupCount * width; key++) {
+      const o = 4 * key;
+      if (dense[o + 1] || dense[o + 3]) add(Math.floor(key / width), dense[o], dense[o + 1], dense[o + 2], dense[o + 3]);
+    }
+  }
+  for (const [key, s] of byCustomer) add(Math.floor(key / width), s[0], s[1], s[2], s[3]);
   for (const { group, side, x } of loose) add(group, side ? 0 : x, side ? 0 : 1, side ? x : 0, side ? 1 : 0);
   return sides.map(([before, after], g) => {
     const both = before.nps !== null && after.nps !== null;

@@ -121,6 +121,10 @@ describe('trends', () => {
     expect(story.trend!.direction).toBe('up');
   });
 
+  it('has nothing to tell without periods', () => {
+    expect(tellStory([], { kind: 'month' })).toEqual({ levels: [], changes: [], trend: null, recent: null, steady: false });
+  });
+
   it('keeps a small period in its level, never drops it', () => {
     const rows = [...exampleA.slice(0, 12), [3, 2, 1], ...exampleA.slice(12)];
     const story = tellStory(months(rows), { kind: 'month' }, [], 30);

@@ -161,6 +161,7 @@ function closer(a: Candidate, b: Candidate): boolean {
 
 /** The story of a series of periods (see the module's comment). */
 export function tellStory(series: readonly StoryPeriod[], options: PeriodOptions, events: readonly StoryEvent[] = [], minN = 30): Story {
+  if (series.length === 0) return { levels: [], changes: [], trend: null, recent: null, steady: false };
   const story = seriesStory(series);
   const levels: StoryLevel[] = story.levels.map((l) => ({ ...l, fromPeriod: series[l.from].period, toPeriod: series[l.to].period, n: total(l.counts) }));
   const changes: StoryChange[] = story.changes.map((change, k) => {
