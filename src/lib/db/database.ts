@@ -10,6 +10,7 @@ import type { AnswerTable } from '../engine/answers';
 import type { CompanyEvent, DatasetRecord } from '../engine/dataset';
 import type { FilePlan } from '../ingest/preview';
 import type { Topic } from '../engine/text/dictionary';
+import type { ReferenceLine } from '../engine/references';
 
 /** The column mapping a person confirmed for a form, found again by its header signature. */
 export interface RememberedMapping {
@@ -59,6 +60,8 @@ export class NpsLinesDatabase extends Dexie {
   events!: EntityTable<CompanyEvent, 'id'>;
   dictionaries!: EntityTable<StoredDictionary, 'id'>;
   wordIndexes!: EntityTable<StoredWordIndex, 'datasetId'>;
+  /** Targets and industry figures drawn on a dataset's trend. */
+  referenceLines!: EntityTable<ReferenceLine, 'id'>;
 
   constructor(name = 'nps-lines') {
     super(name);
@@ -70,6 +73,7 @@ export class NpsLinesDatabase extends Dexie {
     this.version(3).stores({ events: 'id, datasetId' });
     this.version(4).stores({ dictionaries: 'id' });
     this.version(5).stores({ wordIndexes: 'datasetId' });
+    this.version(6).stores({ referenceLines: 'id, datasetId' });
   }
 }
 

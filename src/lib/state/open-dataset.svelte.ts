@@ -24,6 +24,7 @@ import type { Rejection } from '../engine/dataset';
 import { loadedDatasets } from './loaded-datasets.svelte';
 import { releaseTextWorker, tagInWorker } from '../workers';
 import { DatasetEvents } from './events.svelte';
+import { DatasetReferences } from './references.svelte';
 import { CommentTopics } from './topics.svelte';
 import { CommentWords } from './words.svelte';
 
@@ -40,6 +41,8 @@ export class OpenDataset {
   readonly id = $derived.by(() => this.#source.id());
   status = $state<'loading' | 'ready' | 'missing'>('loading');
   readonly events = new DatasetEvents();
+  /** Targets and industry figures drawn on the trend. */
+  readonly references = new DatasetReferences();
   readonly topics = new CommentTopics(() => this.#syncWords());
   readonly words = new CommentWords();
   #wantsTopics = false;
@@ -100,6 +103,7 @@ export class OpenDataset {
     if (this.id !== id) return;
     this.status = 'ready';
     this.events.load(id);
+    this.references.load(id);
     this.#refreshText();
   }
 
