@@ -112,13 +112,22 @@ describe('trends', () => {
     const rising = Array.from({ length: 11 }, (_, t) => [160 + 4 * t, 140, 100 - 4 * t]);
     const rows = [...rising.slice(0, 8), [5, 5, 10], ...rising.slice(8, 10)];
     const story = tellStory(months(rows), { kind: 'month' }, [], 30);
-    // Recent: the last six months of 400 answers, 25 … 33 … 35: S = 15, Var 28.33, p 0.0085.
+    // Recent: the last six months of 400 answers, 23 … 29, 31, 33: S = 15, Var 28.33, p 0.0085.
     expect(story.recent).toMatchObject({ direction: 'up', periods: 6 });
     expect(story.recent!.p).toBeCloseTo(0.0085, 4);
     expect(story.recent!.slope).toBeCloseTo(2, 10);
+    // Sen's line through 23, 25, … 33: intercept median(xᵢ − 2i) = 23, ending at 33.
+    expect(story.recent).toMatchObject({ fromPeriod: '2024-05', toPeriod: '2024-11' });
+    expect(story.recent!.start).toBeCloseTo(23, 10);
+    expect(story.recent!.end).toBeCloseTo(33, 10);
     // Whole range: all 11 months, the small one included (it is one odd value among 11).
     expect(story.trend!.periods).toBe(11);
     expect(story.trend!.direction).toBe('up');
+    // Sen's slope over all 11: the median of 55 pairwise slopes; the line's intercept the median
+    // of xᵢ − slope·i (values 15 … 29, −50, 31, 33 at i = 0 … 10).
+    expect(story.trend!.slope).toBeCloseTo(2, 10);
+    expect(story.trend!.start).toBeCloseTo(15, 10);
+    expect(story.trend!.end).toBeCloseTo(35, 10);
   });
 
   it('has nothing to tell without periods', () => {

@@ -59,13 +59,26 @@ export interface StoryChange extends LevelChange {
   otherEvents: StoryEvent[];
 }
 
+/** A trend with the periods it spans and Sen's line through them, for drawing. */
+export interface StoryTrend extends Trend {
+  fromPeriod: string;
+  toPeriod: string;
+  /**
+   * Sen's line at the first and last period: the intercept is the median of xᵢ − slope·i over
+   * the periods' positions i = 0 … m − 1 (Conover's estimator), so the line runs through the
+   * middle of the values as the slope runs through the middle of the pairs.
+   */
+  start: number;
+  end: number;
+}
+
 export interface Story {
   levels: StoryLevel[];
   changes: StoryChange[];
   /** Over the whole series (every period with answers). */
-  trend: Trend | null;
+  trend: StoryTrend | null;
   /** Over the last RECENT_PERIODS periods with at least `minN` answers (null with fewer than 3). */
-  recent: Trend | null;
+  recent: StoryTrend | null;
   /** A steady rise or fall: the whole-range trend, not a string of steps (change-points.ts). */
   steady: boolean;
 }
@@ -180,6 +193,21 @@ export function tellStory(series: readonly StoryPeriod[], options: PeriodOptions
       otherEvents: eventsWithin(events, start, end, options).filter((e) => !nearest || e.date !== nearest.date || e.label !== nearest.label),
     };
   });
-  const recent = trendOf(series.filter((c) => total(c) >= minN).slice(-RECENT_PERIODS));
-  return { levels, changes, trend: story.trend, recent, steady: story.steady };
+  const recent = series.filter((c) => total(c) >= minN).slice(-RECENT_PERIODS);
+  return { levels, changes, trend: drawnTrend(series, story.trend), recent: drawnTrend(recent, trendOf(recent)), steady: story.steady };
+}
+
+/** The trend of these periods with its span and Sen's line (see StoryTrend); null without one. */
+function drawnTrend(series: readonly StoryPeriod[], trend: Trend | null): StoryTrend | null {
+  const used = series.filter((c) => total(c) > 0);
+  if (!trend || used.length === 0) return null;
+  const values = used.map((c) => (100 * (c.promoters - c.detractors)) / total(c));
+  const intercept = median(values.map((v, i) => v - trend.slope * i));
+  return { ...trend, fromPeriod: used[0].period, toPeriod: used[used.length - 1].period, start: intercept, end: intercept + trend.slope * (values.length - 1) };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -31,6 +31,8 @@ export interface TrendChange extends StoryChange {
    * customers on both sides offset each other; well above 1 means the G²'s p is too small.
    */
   designEffect: number;
+  /** The period indices of the level before and the level after, for segmentMoves. */
+  spans: { before: [number, number]; after: [number, number]; direction: 'up' | 'down' };
 }
 
 export interface TrendView {
@@ -47,6 +49,8 @@ export interface TrendView {
   warning: EarlyWarning | null;
   /** The next two periods (null with fewer than eight periods). */
   projection: Projection | null;
+  /** The answers these figures count (the filter's, or one voice per customer per period). */
+  counted: Uint8Array | undefined;
 }
 
 /**
@@ -74,7 +78,7 @@ export function trendView(table: AnswerTable, options: PeriodOptions, include: U
     const [clustered] = changesByGroup(table, new Uint8Array(table.length), 1, options, spans, counted);
     const independent = twoSampleTest(levels[k + 1].counts, levels[k].counts, false);
     const designEffect = clustered?.se && independent?.se ? (clustered.se / independent.se) ** 2 : 1;
-    return { ...c, designEffect };
+    return { ...c, designEffect, spans: { ...spans, direction: c.direction } };
   });
   return {
     series,
@@ -82,6 +86,7 @@ export function trendView(table: AnswerTable, options: PeriodOptions, include: U
     story: { ...told, levels, changes },
     warning: levels.length ? earlyWarning(series, levels[levels.length - 1].from) : null,
     projection: projectSeries(series, options),
+    counted,
   };
 }
 
