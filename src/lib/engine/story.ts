@@ -8,8 +8,8 @@
  * recent trend, like the step tests, leaves out periods with fewer than `minN` answers.
  */
 import type { CategoryCounts } from './nps';
-import { seriesStory, trendOf, type Level, type LevelChange, type Trend } from './change-points';
-import { gSquared, sumCounts } from './shifts';
+import { seriesStory, stretchSums, trendOf, type Level, type LevelChange, type Trend } from './change-points';
+import { gSquared } from './shifts';
 import { periodIndexOf, periodLabel, periodRange, type PeriodOptions } from './periods';
 import { isoToDay } from './days';
 
@@ -103,7 +103,8 @@ const total = (c: CategoryCounts) => c.promoters + c.passives + c.detractors;
  */
 export function changeWindow(series: readonly CategoryCounts[], before: Level, after: Level, found: number): [number, number] {
   const from = before.from, to = after.to;
-  const g2 = (t: number) => gSquared([sumCounts(series, from, t), sumCounts(series, t + 1, to)]);
+  const sum = stretchSums(series);
+  const g2 = (t: number) => gSquared([sum(from, t), sum(t + 1, to)]);
   let best = -Infinity;
   const values: Array<[number, number]> = [];
   for (let t = from + 1; t <= to - 2; t++) {
