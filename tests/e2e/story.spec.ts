@@ -65,7 +65,13 @@ test.describe('in English', () => {
     await expect(changes).toHaveCount(2);
     await expect(changes.nth(0).getByTestId('change-event')).toContainText('Price increase');
     await expect(chart.getByTestId('shift-marker')).toHaveCount(2);
+    // Its last six quarters rise, but across the change after 2024-Q4: a step, not a slope.
+    await expect(page.getByTestId('trend-sentences')).toContainText('rose overall');
+    await expect(chart.getByTestId('trend-marker')).toHaveCount(0);
+    // Weeks: the last six weeks of 30 answers or more rise steadily, drawn as Sen's line.
+    await page.getByTestId('period').selectOption('week');
     await expect(chart.getByTestId('trend-marker')).toHaveCount(1);
+    await expect(page.getByTestId('trend-sentences')).toContainText('rose steadily');
   });
 
   test('a target line is drawn, kept over a reload, and an industry figure needs its source', async ({ page }) => {

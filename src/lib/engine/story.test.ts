@@ -130,6 +130,15 @@ describe('trends', () => {
     expect(story.trend!.end).toBeCloseTo(35, 10);
   });
 
+  it('says whether a change of level begins within a trend\'s span (then it is not steady)', () => {
+    // Example A: the change after month 12 lies within the whole series and within the last six.
+    const story = tellStory(months(exampleA), { kind: 'month' });
+    expect(story.trend!.stepped).toBe(true);
+    expect(story.recent!.stepped).toBe(false); // months 13–18, all after the change
+    const rows = [...exampleA.slice(0, 12), ...exampleA.slice(12, 16)];
+    expect(tellStory(months(rows), { kind: 'month' }).recent).toMatchObject({ fromPeriod: '2024-11', stepped: true });
+  });
+
   it('has nothing to tell without periods', () => {
     expect(tellStory([], { kind: 'month' })).toEqual({ levels: [], changes: [], trend: null, recent: null, steady: false });
   });

@@ -70,6 +70,11 @@ export interface StoryTrend extends Trend {
    */
   start: number;
   end: number;
+  /**
+   * A change of level begins within its span: the rise or fall is a step, not steady, and is said
+   * "overall" (and not drawn as a line).
+   */
+  stepped: boolean;
 }
 
 export interface Story {
@@ -195,11 +200,17 @@ export function tellStory(series: readonly StoryPeriod[], options: PeriodOptions
     };
   });
   const recent = series.filter((c) => total(c) >= minN).slice(-RECENT_PERIODS);
-  return { levels, changes, trend: drawnTrend(series, story.trend), recent: drawnTrend(recent, trendOf(recent)), steady: story.steady };
+  const starts = changes.map((c) => c.after + 1);
+  const stepped = (trend: Omit<StoryTrend, 'stepped'> | null): StoryTrend | null => {
+    if (!trend) return null;
+    const [first, last] = [series.findIndex((p) => p.period === trend.fromPeriod), series.findIndex((p) => p.period === trend.toPeriod)];
+    return { ...trend, stepped: starts.some((s) => s > first && s <= last) };
+  };
+  return { levels, changes, trend: stepped(drawnTrend(series, story.trend)), recent: stepped(drawnTrend(recent, trendOf(recent))), steady: story.steady };
 }
 
 /** The trend of these periods with its span and Sen's line (see StoryTrend); null without one. */
-function drawnTrend(series: readonly StoryPeriod[], trend: Trend | null): StoryTrend | null {
+function drawnTrend(series: readonly StoryPeriod[], trend: Trend | null): Omit<StoryTrend, 'stepped'> | null {
   const used = series.filter((c) => total(c) > 0);
   if (!trend || used.length === 0) return null;
   const values = used.map((c) => (100 * (c.promoters - c.detractors)) / total(c));

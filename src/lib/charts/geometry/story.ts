@@ -40,15 +40,15 @@ export function storyMarks(layout: TrendLayout, story: StoryInput, width: number
 /**
  * What of a story the chart draws: every level and change; the whole series' trend when the line
  * is one steady trend (otherwise its levels tell it better), and the recent trend when it is
- * significant.
+ * significant and no change of level falls within it (a step is not a slope).
  */
 export function drawnStory(story: {
   levels: StoryInput['levels'];
   changes: StoryInput['changes'];
-  trend: StoryInput['trends'][number] | null;
-  recent: StoryInput['trends'][number] | null;
+  trend: (StoryInput['trends'][number] & { stepped: boolean }) | null;
+  recent: (StoryInput['trends'][number] & { stepped: boolean }) | null;
   steady: boolean;
 }): StoryInput {
-  const trends = [story.steady ? story.trend : null, story.recent].filter((t): t is StoryInput['trends'][number] => t !== null && t.direction !== null);
+  const trends = [story.steady ? story.trend : null, story.recent].filter((t): t is StoryInput['trends'][number] & { stepped: boolean } => t !== null && t.direction !== null && !t.stepped);
   return { levels: story.levels, changes: story.changes, trends };
 }

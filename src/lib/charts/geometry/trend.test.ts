@@ -80,11 +80,13 @@ describe('storyMarks', () => {
 });
 
 describe('drawnStory', () => {
-  const trend = (direction: 'up' | 'down' | null, fromPeriod = '2024-01') => ({ fromPeriod, toPeriod: '2024-03', start: 0, end: 1, direction });
+  const trend = (direction: 'up' | 'down' | null, fromPeriod = '2024-01', stepped = false) => ({ fromPeriod, toPeriod: '2024-03', start: 0, end: 1, direction, stepped });
   it('draws the whole trend only when the line is one steady trend, the recent one when significant', () => {
     const base = { levels: [], changes: [] };
     expect(drawnStory({ ...base, trend: trend('up'), recent: trend(null, '2024-02'), steady: false }).trends).toEqual([]);
     expect(drawnStory({ ...base, trend: trend('up'), recent: trend('down', '2024-02'), steady: false }).trends).toEqual([trend('down', '2024-02')]);
     expect(drawnStory({ ...base, trend: trend('up'), recent: null, steady: true }).trends).toEqual([trend('up')]);
+    // A recent "trend" across a change of level is the step, told by the change bar.
+    expect(drawnStory({ ...base, trend: null, recent: trend('up', '2024-02', true), steady: false }).trends).toEqual([]);
   });
 });
