@@ -46,6 +46,13 @@ describe('earlyWarning', () => {
     expect(w.ewma).toBeCloseTo(-0.465338, 5);
   });
 
+  it('one period significantly lower alone between two at the level is an odd period, not a slide', () => {
+    // The middle period at 90/110/100 (p 2.6e−5 alone), the others back at the level.
+    const w = earlyWarning(series([...level, [120, 110, 70], [90, 110, 100], [120, 110, 70]]), 0)!;
+    expect(w.recent[1].p).toBeCloseTo(2.597e-5, 8);
+    expect(w.status).toBe('steady');
+  });
+
   it('customers answering several times weigh less: with a design effect of 3 the same drift stays steady', () => {
     // z shrinks by √3 to −1.028: E −0.5017 (inside ±0.666), S⁻ 3 × 0.528 = 1.583 (below 2).
     const w = earlyWarning(series([...level, [106, 114, 80], [106, 114, 80], [106, 114, 80]], 3), 0)!;

@@ -25,8 +25,8 @@ export interface EarlyWarning {
   /**
    * drift: every recent period below the baseline and the EWMA past its warning limit (or
    * CUSUM's lower sum past half its decision value), none significantly lower on its own;
-   * signal: the EWMA past its action limit, CUSUM signalling, or a recent period significantly
-   * lower on its own; steady: neither.
+   * signal: the EWMA past its action limit, or every recent period below the baseline with CUSUM
+   * signalling or one of them already significantly lower on its own; steady: neither.
    */
   status: 'drift' | 'signal' | 'steady';
   baseline: { fromPeriod: string; toPeriod: string; n: number; nps: number };
@@ -78,8 +78,13 @@ export function earlyWarning(series: readonly WarningPeriodInput[], levelFrom: n
   });
   const actionLimit = e.limits[last], warningLimit = (2 / 3) * actionLimit;
   const value = e.values[last], lower = c.lower[last];
-  const signal = value < -actionLimit || c.signals.some((s) => s.direction === 'down' && s.index >= baselinePeriods) || recent.some((r) => r.difference < 0 && r.p < 0.05);
-  const drift = recent.every((r) => r.difference < 0) && (value < -warningLimit || lower > CUSUM_H / 2);
+  const below = recent.every((r) => r.difference < 0);
+  const alone = recent.some((r) => r.difference < 0 && r.p < 0.05);
+  const charts = value < -actionLimit || c.signals.some((s) => s.direction === 'down' && s.index >= baselinePeriods);
+  // One period lower on its own among others that are not is an odd period, not a slide: the
+  // slide is every recent period below the level, caught by the charts before any alone.
+  const drift = below && (value < -warningLimit || lower > CUSUM_H / 2);
+  const signal = value < -actionLimit || (below && (charts || alone));
   return {
     status: signal ? 'signal' : drift ? 'drift' : 'steady',
     baseline: { fromPeriod: series[baseFrom].period, toPeriod: series[recentFrom - 1].period, n: total(raw), nps: npsOf(raw) },
