@@ -13,7 +13,7 @@ const level = Array.from({ length: 12 }, () => [120, 110, 70]);
 describe('earlyWarning', () => {
   it('the last three periods each 8 points lower: none significant alone (p 0.084 each), together past the warning limit', () => {
     const w = earlyWarning(series([...level, [106, 114, 80], [106, 114, 80], [106, 114, 80]]), 0)!;
-    expect(w.status).toBe('drift');
+    expect(w).toMatchObject({ status: 'drift', trigger: 'ewma' });
     // z = −0.08/√(0.6056/300) = −1.78 a period; E = 0.2·z·(1 + 0.8 + 0.64) = −0.8689 against
     // ±0.6663 (2σ) and ±0.9994 (3σ) at t = 15; S⁻ = 3 × (1.78 − 0.5) = 3.842, below 4.
     expect(w.ewma).toBeCloseTo(-0.868947, 5);
@@ -28,14 +28,14 @@ describe('earlyWarning', () => {
 
   it('a steady line is steady', () => {
     const w = earlyWarning(series([...level, ...level.slice(0, 3)]), 0)!;
-    expect(w.status).toBe('steady');
+    expect(w).toMatchObject({ status: 'steady', trigger: null });
     expect(w.ewma).toBeCloseTo(0, 10);
     expect(w.recent.map((r) => r.p)).toEqual([0, 0, 0].map(() => expect.closeTo(0.97408, 4)));
   });
 
   it('a fall of 20 points is a signal, not a premonition (each period alone p 2.6e−5)', () => {
     const w = earlyWarning(series([...level, [90, 110, 100], [90, 110, 100], [90, 110, 100]]), 0)!;
-    expect(w.status).toBe('signal');
+    expect(w).toMatchObject({ status: 'signal', trigger: 'ewma' });
     expect(w.ewma).toBeCloseTo(-2.172368, 5);
     expect(w.recent[0].p).toBeCloseTo(2.597e-5, 8);
   });
@@ -44,6 +44,14 @@ describe('earlyWarning', () => {
     const w = earlyWarning(series([...level, [106, 114, 80], [125, 110, 65], [106, 114, 80]]), 0)!;
     expect(w.status).toBe('steady');
     expect(w.ewma).toBeCloseTo(-0.465338, 5);
+  });
+
+  it('a drift CUSUM sees before the EWMA: +10, +10, +12.67 after a level of +16.67', () => {
+    // z −1.484, −1.484, −0.890: E −0.605, still inside ±0.666; S⁻ 0.984, 1.968, 2.358 — past 2.
+    const w = earlyWarning(series([...level, [108, 114, 78], [108, 114, 78], [114, 110, 76]]), 0)!;
+    expect(w.ewma).toBeCloseTo(-0.6054, 4);
+    expect(w.cusumLower).toBeCloseTo(2.358, 3);
+    expect(w).toMatchObject({ status: 'drift', trigger: 'cusum' });
   });
 
   it('one period significantly lower alone between two at the level is an odd period, not a slide', () => {

@@ -29,6 +29,11 @@ export interface EarlyWarning {
    * signalling or one of them already significantly lower on its own; steady: neither.
    */
   status: 'drift' | 'signal' | 'steady';
+  /**
+   * What said so: the EWMA past its limit (warning for a drift, action for a signal), CUSUM's
+   * lower sum past its value (h/2, h), or a period significantly lower on its own; null when steady.
+   */
+  trigger: 'ewma' | 'cusum' | 'alone' | null;
   baseline: { fromPeriod: string; toPeriod: string; n: number; nps: number };
   recent: WarningPeriod[];
   /** EWMA (λ 0.2) of the standardised NPS at the last period, and its limits there (2σ, 3σ). */
@@ -85,8 +90,12 @@ export function earlyWarning(series: readonly WarningPeriodInput[], levelFrom: n
   // slide is every recent period below the level, caught by the charts before any alone.
   const drift = below && (value < -warningLimit || lower > CUSUM_H / 2);
   const signal = value < -actionLimit || (below && (charts || alone));
+  const trigger = signal
+    ? value < -actionLimit ? 'ewma' : charts ? 'cusum' : 'alone'
+    : drift ? (value < -warningLimit ? 'ewma' : 'cusum') : null;
   return {
     status: signal ? 'signal' : drift ? 'drift' : 'steady',
+    trigger,
     baseline: { fromPeriod: series[baseFrom].period, toPeriod: series[recentFrom - 1].period, n: total(raw), nps: npsOf(raw) },
     recent,
     ewma: value,
