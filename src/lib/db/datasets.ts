@@ -187,9 +187,10 @@ export async function renameDataset(id: string, name: string, db: NpsLinesDataba
 }
 
 export async function deleteDataset(id: string, db: NpsLinesDatabase = database()): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.chunks, db.events, db.wordIndexes], async () => {
+  await db.transaction('rw', [db.datasets, db.chunks, db.events, db.wordIndexes, db.referenceLines], async () => {
     await db.chunks.where('datasetId').equals(id).delete();
     await db.events.where('datasetId').equals(id).delete();
+    await db.referenceLines.where('datasetId').equals(id).delete();
     await db.wordIndexes.delete(id);
     await db.datasets.delete(id);
   });

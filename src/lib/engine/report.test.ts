@@ -46,6 +46,8 @@ describe('buildReport', () => {
     expect(report.bySegment).toEqual({});
     expect(report.events).toEqual([]);
     expect(report.shifts).toEqual([]);
+    expect(report.changes).toEqual([]);
+    expect(report.trend).toEqual({ direction: null, p: null, slope: null }); // one month: no trend
     // Every answer is in 2025-Q2: one wave, so no pair of waves to compare.
     expect(report.transitions).toEqual([]);
   });
@@ -126,5 +128,52 @@ describe('datasetReport counts follow-ups', () => {
     const r = datasetReport(record, t, { describe: () => '', followUps });
     expect(r.followUps).toEqual({ new: 0, contacted: 1, resolved: 0, wont: 0 });
     expect(datasetReport(record, t, { describe: () => '' }).followUps).toBeUndefined();
+  });
+});
+
+describe('buildReport: the changes and the trend of the monthly series', () => {
+  // Example A of the reference (docs/methods.md §6.8) as months 2024-01 … 2025-06, 150 answers each.
+  const exampleA = [
+    [65, 51, 34], [69, 63, 18], [73, 55, 22], [63, 63, 24], [62, 56, 32], [72, 57, 21],
+    [64, 66, 20], [64, 65, 21], [72, 57, 21], [63, 66, 21], [72, 57, 21], [78, 58, 14],
+    [59, 57, 34], [56, 56, 38], [60, 56, 34], [58, 59, 33], [51, 65, 34], [53, 61, 36],
+  ];
+  const rows = exampleA.flatMap(([p, m, d], k) => {
+    const month = `${2024 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-10`;
+    return [...Array(p).fill(10), ...Array(m).fill(7), ...Array(d).fill(0)].map((score) => ({ score, date: month }));
+  });
+  const events = [{ date: '2025-01-06', label: 'Price increase', kind: 'pricing' }];
+
+  it('lists the drop after 2024-12 (30.44 → 14.22, G² 31.34) with the event of its month', () => {
+    const report = buildReport({ name: 'a', files: [], identity: null, table: table(rows, null), rejectedRows: [], events });
+    expect(report.changes).toHaveLength(1);
+    const [change] = report.changes;
+    expect(change).toMatchObject({ after: '2024-12', window: ['2025-01', '2025-01'], direction: 'down', nearestEvent: { date: '2025-01-06', label: 'Price increase', kind: 'pricing', offset: 0 } });
+    expect(change.from).toBeCloseTo(30.44, 2);
+    expect(change.to).toBeCloseTo(14.22, 2);
+    expect(change.g2).toBeCloseTo(31.34, 2);
+    // 15 candidate splits × e^(−31.34/2).
+    expect(change.p).toBeCloseTo(15 * Math.exp(-31.3411 / 2), 8);
+    expect(Object.keys(change)).toContain('nearestEvent');
+    // Without events (the command line) the key is left out.
+    expect(Object.keys(buildReport({ name: 'a', files: [], identity: null, table: table(rows, null), rejectedRows: [] }).changes[0])).not.toContain('nearestEvent');
+  });
+
+  it("gives the whole series' trend: Example B rises a point a month (Mann–Kendall p 2.9e−5)", () => {
+    const exampleB = [
+      [162, 148, 90], [157, 171, 72], [169, 154, 77], [166, 165, 69], [166, 158, 76], [183, 147, 70],
+      [194, 150, 56], [173, 159, 68], [185, 164, 51], [176, 163, 61], [181, 170, 49], [186, 162, 52],
+      [198, 144, 58], [179, 164, 57], [189, 156, 55], [193, 157, 50], [181, 176, 43], [197, 158, 45],
+    ];
+    const rowsB = exampleB.flatMap(([p, m, d], k) => {
+      const month = `${2024 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-10`;
+      return [...Array(p).fill(9), ...Array(m).fill(8), ...Array(d).fill(6)].map((score) => ({ score, date: month }));
+    });
+    const report = buildReport({ name: 'b', files: [], identity: null, table: table(rowsB, null), rejectedRows: [] });
+    expect(report.trend.direction).toBe('up');
+    expect(report.trend.p).toBeCloseTo(2.9e-5, 6);
+    expect(report.trend.slope).toBeCloseTo(1, 10);
+    // A steady rise is a trend, not a string of steps.
+    expect(report.changes).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type { AnswerTable, SegmentColumn } from './answers';
 import type { NpsSummary } from './nps';
 import { compareSegmentValues } from './segments';
 import { detectShifts, type DetectedShift } from './shifts';
+import { tellStory } from './story';
 import { allTransitions, type Transition } from './transitions';
 import { DEFAULT_TOPICS, type Topic } from './text/dictionary';
 import { compileTopics } from './text/topics';
@@ -88,6 +89,31 @@ export interface SegmentReport extends NpsFigures {
 /** A change the trend view marks, found on the monthly series (see shifts.ts). */
 export type ShiftReport = Omit<DetectedShift, 'sentence'> & { sentence: string };
 
+/** A change of level in the monthly series (story.ts, docs/methods.md §6.8). */
+export interface ChangeReport {
+  /** The last month of the earlier level. */
+  after: string;
+  /** The first and last month in which the new level may have started. */
+  window: [string, string];
+  direction: 'up' | 'down';
+  /** NPS of the levels before and after, points. */
+  from: number;
+  to: number;
+  g2: number;
+  /** Bonferroni-adjusted p of the split. */
+  p: number;
+  /** The company event nearest to the window (offset in months, 0 within it); absent when none is within 3 months. */
+  nearestEvent?: { date: string; label: string; kind: string; offset: number };
+}
+
+/** Mann–Kendall and Sen's slope over the whole monthly series; nulls with fewer than 3 months. */
+export interface TrendReport {
+  direction: 'up' | 'down' | null;
+  p: number | null;
+  /** Points a month. */
+  slope: number | null;
+}
+
 export interface Report {
   schema: typeof REPORT_SCHEMA;
   dataset: {
@@ -116,6 +142,10 @@ export interface Report {
   events: ReportEvent[];
   /** Significant changes between consecutive months and a sustained trend over the last months. */
   shifts: ShiftReport[];
+  /** Changes of level in the monthly series ([] when nothing changed). */
+  changes: ChangeReport[];
+  /** The trend of the whole monthly series. */
+  trend: TrendReport;
   /** One entry per consecutive pair of waves (wave column, else calendar quarters). */
   transitions: TransitionReport[];
   /** Mentions per topic of the default dictionary (or the dictionary given), with polarity. */
@@ -163,6 +193,8 @@ export function buildReport(input: ReportInput): Report {
   const o = computeOverview(input.table, input.identity);
   const segments = (input.segmentColumns ?? []).map((column, s) => ({ column, comparison: compareSegmentValues(input.table, column, input.table.segments[s]) }));
   const { n, promoters, passives, detractors, nps, ci95 } = o.overall;
+  const months = npsByPeriod(input.table, { kind: 'month' });
+  const story = tellStory(months, { kind: 'month' }, input.events ?? []);
   return {
     schema: REPORT_SCHEMA,
     dataset: {
@@ -190,9 +222,14 @@ export function buildReport(input: ReportInput): Report {
     events: input.events ?? [],
     topics: topicsReport(input),
     transitions: allTransitions(input.table).transitions.map(({ from, to, paired, onlyFrom, onlyTo, matrix, stuartMaxwell }) => ({ from, to, paired, onlyFrom, onlyTo, matrix, stuartMaxwell })),
-    shifts: detectShifts(npsByPeriod(input.table, { kind: 'month' })).map((s) => ({
+    shifts: detectShifts(months).map((s) => ({
       kind: s.kind, from: s.from, to: s.to, direction: s.direction, difference: s.difference, p: s.p, q: s.q, n: s.n, sentence: s.sentence.en,
     })),
+    changes: story.changes.map((c) => ({
+      after: c.afterPeriod, window: c.window, direction: c.direction, from: c.from, to: c.to, g2: c.g2, p: c.p,
+      ...(c.nearestEvent ? { nearestEvent: c.nearestEvent } : {}),
+    })),
+    trend: story.trend ? { direction: story.trend.direction, p: story.trend.p, slope: story.trend.slope } : { direction: null, p: null, slope: null },
   };
 }
 

@@ -23,6 +23,7 @@ import type { Rejection } from '../engine/dataset';
 import { loadedDatasets } from './loaded-datasets.svelte';
 import { releaseTextWorker, tagInWorker } from '../workers';
 import { DatasetEvents } from './events.svelte';
+import { DatasetReferences } from './references.svelte';
 import { CommentTopics } from './topics.svelte';
 import { CommentWords } from './words.svelte';
 import { announce, onCrossTab, type CrossTabMessage } from './cross-tab';
@@ -47,6 +48,8 @@ export class OpenDataset {
   /** Why the last change asked of this dataset (removing a file's rows) was not made. */
   notice = $state<Notice | null>(null);
   readonly events = new DatasetEvents();
+  /** Targets and industry figures drawn on the trend. */
+  readonly references = new DatasetReferences();
   readonly topics = new CommentTopics(() => this.#syncWords());
   readonly words = new CommentWords();
   #wantsTopics = false;
@@ -124,6 +127,7 @@ export class OpenDataset {
     this.#staleAt = null;
     this.status = 'ready';
     this.events.load(id);
+    this.references.load(id);
     this.#refreshText();
   }
 
