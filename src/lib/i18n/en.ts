@@ -119,6 +119,7 @@ export const en = {
   'story.how.quarter': 'One point per quarter: a typical month has fewer than {min, plural, one {# answer} other {# answers}}. The latest quarter counts when it has at least half the answers of a typical quarter.',
   'story.lineTitle': 'NPS per {unit}, all answers',
   'story.lineDesc': 'NPS per {unit} as a line with its 95% interval as a band; dashed lines are the levels between significant changes, triangles mark the changes, diamonds the events.',
+  'story.legend': 'Band: 95% interval. Dashed lines: the level between significant changes (change-point test, p < 0.05 after correcting for every split tried). Triangles: the changes. Diamonds: your events. The large point is the latest {unit}.',
   'story.latestOnly': 'NPS is {nps} in {period} (95%: {low} to {high}).',
   'story.changeChance': 'NPS is {nps} in {period} (95%: {low} to {high}), {diff} points {direction} {previous} — within what chance explains ({p}; a change of {mdd} points would have shown).',
   'story.changeReal': 'NPS is {nps} in {period} (95%: {low} to {high}), {diff} points {direction} {previous} (95%: {dlow} to {dhigh}; {p}) — more than chance explains.',

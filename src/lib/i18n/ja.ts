@@ -121,6 +121,7 @@ export const ja: Record<MessageKey, string> = {
   'story.how.quarter': '四半期ごとに 1 点です（通常の月の回答が {min} 件未満のため）。直近の四半期は、回答数が通常の四半期の半分以上あれば数えます。',
   'story.lineTitle': '{unit}ごとの NPS（すべての回答）',
   'story.lineDesc': '{unit}ごとの NPS を線で、95% 区間を帯で示します。破線は有意な変化の間の水準、三角は変化、ひし形はイベントです。',
+  'story.legend': '帯：95% 区間。破線：有意な変化の間の水準（変化点の検定、試したすべての分割で補正して p < 0.05）。三角：変化。ひし形：イベント。大きな点が直近の{unit}です。',
   'story.latestOnly': '{period} の NPS は {nps}（95%: {low} 〜 {high}）です。',
   'story.changeChance': '{period} の NPS は {nps}（95%: {low} 〜 {high}）で、{previous} より {diff} ポイント{direction}。偶然で説明できる範囲です（{p}。{mdd} ポイントの変化なら検出できました）。',
   'story.changeReal': '{period} の NPS は {nps}（95%: {low} 〜 {high}）で、{previous} より {diff} ポイント{direction}（95%: {dlow} 〜 {dhigh}、{p}）。偶然では説明しにくい変化です。',
