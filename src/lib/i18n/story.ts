@@ -27,9 +27,9 @@ export function signedIn(lang: Locale, value: number, digits = 1): string {
   return `${value > 0 ? '+' : '−'}${text}`;
 }
 
-/** `p = 0.639`, `p < 0.001`. */
-export function pIn(lang: Locale, p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${number(lang, p, 3)}`;
+/** `p = 0.639`, `p < 0.001` (or another statistic's name: `q = 0.042`). */
+export function pIn(lang: Locale, p: number, name = 'p'): string {
+  return p < 0.001 ? `${name} < 0.001` : `${name} = ${number(lang, p, 3)}`;
 }
 
 /** The paragraph under the overview's line. */
