@@ -27,7 +27,7 @@ import { fisherExact, pairedChange } from './small-samples';
 import { isLater } from './transitions';
 import type { TopicTags } from './text/tag';
 
-/** Days each side of an event, unless the reader chooses another window. */
+/** Days each side of an event, unless the reader chooses other windows. */
 export const DEFAULT_IMPACT_DAYS = 90;
 /** The windows the view offers. */
 export const IMPACT_WINDOWS = [30, 60, 90, 180] as const;

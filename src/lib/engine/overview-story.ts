@@ -72,7 +72,7 @@ export interface StoryChange extends LevelChange {
    * two levels' answers (largest G²); null when no event falls there.
    */
   event: StoryEvent | null;
-  /** Other events in that window. */
+  /** Other events in that window (not named). */
   others: StoryEvent[];
 }
 
