@@ -17,7 +17,7 @@
  * move the same answers.
  */
 import { NO_DAY, type AnswerTable, type SegmentColumn } from './answers';
-import { designEffectsByGroup } from './clustered';
+import { groupDesignEffects } from './clustered';
 import { dayToIso, isoToDay } from './days';
 import { ALPHA, benjaminiHochberg } from './many-tests';
 import { adjustedWaldInterval, CATEGORY_INDEX, countsOf, summarise, type CategoryCounts, type NpsSummary } from './nps';
@@ -83,8 +83,8 @@ function impactsOf(table: AnswerTable, date: string, days: number, options: { in
   const { include, groupOf } = options;
   const start = isoToDay(date) - days, eventDay = start + days, end = eventDay + days - 1;
   const counts = new Float64Array(groups * 6); // [group][window 0 before, 1 after][category]
-  // The group and window of every answer (2·group + window), for the design effects; the rest last.
-  const place = new Int32Array(table.length).fill(2 * groups);
+  // The group and window of every answer (2·group + window), for the design effects; −1: neither.
+  const place = new Int32Array(table.length).fill(-1);
   let largest = 0;
   if (options.customersKnown) for (let i = 0; i < table.length; i++) if (table.customer[i] > largest) largest = table.customer[i];
   const latest = [new Int32Array(largest + 1).fill(-1), new Int32Array(largest + 1).fill(-1)];
@@ -100,7 +100,7 @@ function impactsOf(table: AnswerTable, date: string, days: number, options: { in
       if (seen < 0 || isLater(table, i, seen)) latest[w][c] = i;
     }
   }
-  const effects = designEffectsByGroup(table.score, table.customer, place, 2 * groups + 1, include).group;
+  const effects = groupDesignEffects(table.score, table.customer, place, 2 * groups, include);
   // Pairs: the customers with an answer in both windows, in the group of their answer before.
   const pairs = Array.from({ length: groups }, () => [[0, 0, 0], [0, 0, 0], [0, 0, 0]]);
   const pairedIn = new Int32Array(groups);

@@ -13,7 +13,7 @@
  */
 import { NO_DAY, type AnswerTable } from './answers';
 import { seriesStory, type LevelChange, type SeriesStory } from './change-points';
-import { designEffectsByGroup } from './clustered';
+import { groupDesignEffects } from './clustered';
 import { dayToIso, isoToDay } from './days';
 import { adjustedWaldInterval, CATEGORY_INDEX, countsOf, summarise, type CategoryCounts, type NpsSummary } from './nps';
 import { oneVoicePerGroup } from './one-voice';
@@ -161,11 +161,8 @@ export function overviewStory(table: AnswerTable, options: OverviewStoryOptions 
   // Per period: category counts, and the first and last dated answer (a wave's span).
   const counts = new Float64Array(3 * G);
   const first = new Float64Array(G).fill(Infinity), last = new Float64Array(G).fill(-Infinity);
-  // designEffectsByGroup needs a group for every answer: the answers of no period go in group G.
-  const groupOrRest = new Int32Array(table.length);
   for (let i = 0; i < table.length; i++) {
     const g = groupOf[i];
-    groupOrRest[i] = g < 0 ? G : g;
     if (g < 0 || (counted && !counted[i])) continue;
     counts[3 * g + CATEGORY_INDEX[table.score[i]]]++;
     const d = table.day[i];
@@ -173,7 +170,7 @@ export function overviewStory(table: AnswerTable, options: OverviewStoryOptions 
     if (d < first[g]) first[g] = d;
     if (d > last[g]) last[g] = d;
   }
-  const effects = designEffectsByGroup(table.score, table.customer, groupOrRest, G + 1, counted).group;
+  const effects = groupDesignEffects(table.score, table.customer, groupOf, G, counted);
   const series: StoryPeriod[] = [];
   for (let g = 0; g < G; g++) {
     const c = countsOf(counts, 3 * g);
