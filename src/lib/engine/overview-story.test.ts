@@ -60,6 +60,11 @@ describe('the cadence', () => {
     expect(story.cadence).toBe('wave');
     expect(story.series.map((s) => [s.period, s.from, s.to, s.nps])).toEqual([['Winter', '2024-01-10', '2024-02-03', -40], ['Spring', '2024-05-02', '2024-05-20', 40]]);
     expect(story.series[story.latest].period).toBe('Spring');
+    // A filter that keeps one wave: that wave is the line, not the months inside it.
+    const spring = overviewStory(table, { include: Uint8Array.from({ length: 10 }, (_, i) => (i < 5 ? 1 : 0)) })!;
+    expect(spring.cadence).toBe('wave');
+    expect(spring.series.map((s) => s.period)).toEqual(['Spring']);
+    expect(spring.change).toBeNull();
   });
 
   it('no dates and no waves: no line', () => {

@@ -120,8 +120,10 @@ const shrink = (c: CategoryCounts, by: number): CategoryCounts => ({ promoters: 
 /** The data's own cadence: waves, else months with ≥ MONTHLY_FROM answers in a typical month, else quarters. */
 function groupingOf(table: AnswerTable, include?: Uint8Array): Grouping | null {
   if (table.wave.text.length > 0) {
+    // Waves when the data has two or more, even when the filter keeps one (that wave is the line).
     const waves = assignWaves(table, { kind: 'column' }, include);
-    if (waves.labels.length >= 2) return { cadence: 'wave', groupOf: waves.waveOf, labels: waves.labels, bounds: null };
+    const many = waves.labels.length >= 2 || (include !== undefined && waves.labels.length === 1 && assignWaves(table, { kind: 'column' }).labels.length >= 2);
+    if (many) return { cadence: 'wave', groupOf: waves.waveOf, labels: waves.labels, bounds: null };
   }
   const months = npsByPeriod(table, { kind: 'month' }, include);
   if (months.length === 0) return null;
