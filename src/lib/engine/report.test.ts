@@ -177,3 +177,47 @@ describe('buildReport: the changes and the trend of the monthly series', () => {
     expect(report.changes).toEqual([]);
   });
 });
+
+describe('buildReport: the latest period and the events’ impact', () => {
+  // 2024-Q1: 40/30/30 (NPS 10), 2024-Q2: 55/25/20 (NPS 35), about 33 answers a month, so quarters;
+  // no customer known. §3 and §13: the change is 25 (adjusted 24.27, p 0.0315, [2.15, 46.39]).
+  const rows: Array<{ score: number; date: string }> = [];
+  const add = (counts: [number, number, number], months: string[]) => {
+    const scores = [...Array(counts[0]).fill(10), ...Array(counts[1]).fill(8), ...Array(counts[2]).fill(3)];
+    scores.forEach((score, k) => rows.push({ score, date: `${months[k % 3]}-${String(2 + (k % 27)).padStart(2, '0')}` }));
+  };
+  add([40, 30, 30], ['2024-01', '2024-02', '2024-03']);
+  add([55, 25, 20], ['2024-04', '2024-05', '2024-06']);
+  const t = table(rows, null);
+
+  it('latest: the last quarter, its previous one, the change, its interval, p and what it could have detected', () => {
+    const r = buildReport({ name: 'x', files: [], identity: null, table: t, rejectedRows: [] });
+    const latest = r.latest!;
+    expect(latest).toMatchObject({ cadence: 'quarter', period: '2024-Q2', n: 100, nps: 35, designEffect: 1, inProgress: null });
+    expect(latest.previous).toMatchObject({ period: '2024-Q1', n: 100, nps: 10 });
+    expect(latest.ci95![0]).toBeCloseTo(18.6856, 3);
+    expect(latest.difference).toBeCloseTo(25, 10);
+    expect(latest.differenceCi95![0]).toBeCloseTo(2.1513, 3);
+    expect(latest.differenceCi95![1]).toBeCloseTo(46.3924, 3);
+    expect(latest.p).toBeCloseTo(0.031510, 5);
+    expect(latest.mdd).toBeCloseTo(32.1573, 3);
+    // No events (the command line's case): none listed, no impact anywhere.
+    expect(r.events).toEqual([]);
+  });
+
+  it('events[i].impact: the 90 days each side of the event, as independent samples without customers', () => {
+    // Answers fall on the 2nd to the 28th: every one of 2024-Q1 in 2024-01-02 … 2024-03-31, of 2024-Q2 in 2024-04-01 … 2024-06-29.
+    const r = buildReport({ name: 'x', files: [], identity: null, table: t, rejectedRows: [], events: [{ date: '2024-04-01', label: 'Price increase', kind: 'pricing' }] });
+    const impact = (r.events[0] as import('./report').ReportEventWithImpact).impact;
+    expect(impact).toMatchObject({ days: 90, method: 'independent', paired: null });
+    expect(impact.before).toMatchObject({ from: '2024-01-02', to: '2024-03-31', n: 100, nps: 10 });
+    expect(impact.after).toMatchObject({ from: '2024-04-01', to: '2024-06-29', n: 100, nps: 35 });
+    expect(impact.difference).toBeCloseTo(25, 10);
+    expect(impact.p).toBeCloseTo(0.031510, 5);
+    expect(impact.ci95![1]).toBeCloseTo(46.3924, 3);
+  });
+
+  it('no dates and no waves: latest is null', () => {
+    expect(buildReport({ name: 'z', files: [], identity: null, rejectedRows: [], table: table([{ score: 9 }], null) }).latest).toBeNull();
+  });
+});
