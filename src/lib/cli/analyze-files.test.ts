@@ -4,6 +4,7 @@
  * importFiles gives: ingest/scan-path.test.ts), the import's assembly, tags as the text worker
  * makes them, the report of the stored dataset — and compared with analyzeFiles for every fixture.
  */
+import { describeRejection } from '../i18n/rejection';
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ function pageReport(paths: string[], lang: 'ja' | 'en') {
   const name = sources.map((s) => s.name).join(' + ');
   const { record, table } = assembleImport(built, { kind: 'new', id: 'page', name }, { sources: sources.map((s) => ({ name: s.name, size: s.bytes.length })), plans, at: 1 });
   const tags = tagComments(table, compileTopics(DEFAULT_TOPICS));
-  return datasetReport(record, table, { describe: (r) => translate(lang, `reason.${r.code}`, { value: r.value }), events: [], lang, topics: DEFAULT_TOPICS, tags });
+  return datasetReport(record, table, { describe: (r) => describeRejection(lang, r), events: [], lang, topics: DEFAULT_TOPICS, tags });
 }
 
 describe('the command line and the page make one report', () => {

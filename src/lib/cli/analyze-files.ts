@@ -9,6 +9,7 @@ import { PreviewError, previewFile } from '../ingest/preview';
 import { assembleImport } from '../ingest/assemble';
 import { datasetReport, type Report } from '../engine/report';
 import { translate, type Locale } from '../i18n/messages';
+import { describeRejection } from '../i18n/rejection';
 
 export class AnalyzeError extends Error {}
 
@@ -31,7 +32,7 @@ export function analyzeFiles(sources: ReadonlyArray<{ name: string; bytes: Uint8
     at: 0,
   });
   return datasetReport(record, table, {
-    describe: (r) => translate(lang, `reason.${r.code}`, { value: r.value }),
+    describe: (r) => describeRejection(lang, r),
     lang,
   });
 }

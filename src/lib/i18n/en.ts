@@ -137,6 +137,8 @@ export const en = {
   'category.detractor': 'Detractor',
   'sample.name': 'Sample: Acme Cloud customer survey',
   'reason.partial-response': 'partial response: the survey was not finished, so there is no score',
+  'reason.unclosed-quote': 'a quote opened in “{value}” is never closed: read as written, the {count, plural, one {# row} other {# rows}} after it would have become part of this one cell. This row was left out and the rows after it were read as rows. Close or remove the quote and import this row again.',
+  'reason.row-too-long': 'the row is {size} long, most of it in “{value}”: a survey answer is a few KB at most, so this is not an export row or the file is damaged. The row was left out.',
   'role.churn': 'Churn flag',
   'role.revenue': 'Revenue',
   'role.since': 'Customer since',

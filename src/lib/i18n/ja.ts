@@ -139,6 +139,8 @@ export const ja: Record<MessageKey, string> = {
   'category.detractor': '批判者',
   'sample.name': 'サンプル：Acme クラウド 顧客アンケート',
   'reason.partial-response': '途中回答です（アンケートが完了しておらず、スコアがありません）',
+  'reason.unclosed-quote': '「{value}」列で開いた引用符（"）が閉じていません。書かれたとおりに読むと、後続の {count} 行がこのひとつのセルに入ってしまいます。この行は除外し、後続の行は行として読み込みました。引用符を閉じるか削除して、この行を読み込み直してください。',
+  'reason.row-too-long': 'この行は {size} あり、その大半が「{value}」列です。アンケートの回答は長くても数 KB のため、エクスポートの行ではないか、ファイルが壊れています。この行は除外しました。',
   'role.churn': '解約フラグ',
   'role.revenue': '売上・契約金額',
   'role.since': '契約開始日',

@@ -6,7 +6,6 @@ import type { DatasetRecord } from '../engine/dataset';
 import type { AnswerTable } from '../engine/answers';
 import type { BuiltAnswers } from '../ingest/build';
 import type { FilePlan } from '../ingest/preview';
-import type { Newline } from '../ingest/scanner';
 import type { IdentityKind } from '../engine/customers';
 import type { TextColumn } from '../engine/text-column';
 import type { Topic } from '../engine/text/dictionary';
@@ -36,7 +35,6 @@ export interface ScanRequest {
   /** Byte offset where the second half starts (a record start). */
   start: number;
   plan: FilePlan;
-  newline: Newline;
   identity: IdentityKind;
 }
 

@@ -10,7 +10,7 @@ import { decodeText } from '../ingest/encoding';
 import { mergeHalves } from '../ingest/merge';
 import { canScanBytes } from '../ingest/pipeline';
 import { identityOfPlans, type FilePlan } from '../ingest/preview';
-import { DELIMITER_BYTES, guessNewline, splitPoint, type ScanEncoding } from '../ingest/scanner';
+import { DELIMITER_BYTES, splitPoint, type ScanEncoding } from '../ingest/scanner';
 import type { ScanReply } from './messages';
 
 /** Below this a second worker costs more than it saves. */
@@ -54,7 +54,7 @@ export function warmScanWorker(): void {
 }
 
 /** Starts the second reader; resolves once it runs, with the promise of its half. */
-async function secondHalf(file: File, start: number, plan: FilePlan, newline: ReturnType<typeof guessNewline>, identity: ReturnType<typeof identityOfPlans>): Promise<{ result: Promise<BuiltAnswers> }> {
+async function secondHalf(file: File, start: number, plan: FilePlan, identity: ReturnType<typeof identityOfPlans>): Promise<{ result: Promise<BuiltAnswers> }> {
   const { worker, listening } = spare ?? spawnScanReader();
   spare = null;
   await listening;
@@ -77,7 +77,7 @@ async function secondHalf(file: File, start: number, plan: FilePlan, newline: Re
       reject(new Error(event.message || 'scan worker error'));
     };
   });
-  worker.postMessage({ file, start, plan, newline, identity });
+  worker.postMessage({ file, start, plan, identity });
   await started;
   return { result };
 }
@@ -91,31 +91,37 @@ export async function readFiles(files: readonly File[], sources: readonly Uint8A
     const bytes = sources[i], plan = plans[i], fileIndex = options.fileOffset + i;
     // Only the first file's builder starts from the dataset's dictionaries, so stored codes stay.
     const builder = new AnswerBuilder(result ? [] : options.segments, 0, identity);
-    const progress = (share: number) => options.onProgress((before + share * bytes.length) / total, (result?.table.length ?? 0) + builder.rowsRead);
+    const rowsBefore = result ? result.table.length + result.rejected.length : 0;
+    // While a file is read in two halves, this worker sees only the first: its rows stand for the
+    // whole file's in the proportion of the bytes (the progress said half the rows before).
+    let rowScale = 1;
+    const progress = (share: number) => options.onProgress((before + share * bytes.length) / total, rowsBefore + Math.round(builder.rowsRead * rowScale));
     let built: BuiltAnswers;
     if (canScanBytes(plan)) {
       const start = bomLength(bytes, plan);
       const encoding = plan.encoding as ScanEncoding;
-      const newline = guessNewline(bytes, encoding, start);
       const split = bytes.length >= SPLIT_BYTES
-        ? splitPoint(bytes, start + Math.floor((bytes.length - start) / 2), { delimiter: DELIMITER_BYTES[plan.delimiter], start, newline, encoding })
+        ? splitPoint(bytes, start + Math.floor((bytes.length - start) / 2), { delimiter: DELIMITER_BYTES[plan.delimiter], start, encoding })
         : -1;
       if (split > start && split < bytes.length) {
-        const other = (await secondHalf(files[i], split, plan, newline, identity)).result;
+        const other = (await secondHalf(files[i], split, plan, identity)).result;
         // The first half's progress stands for both: they run side by side at the same pace.
-        const { records } = builder.addFileBytes(fileIndex, plan, bytes, progress, { start, end: split, newline, rowsBefore: 0 });
+        rowScale = (bytes.length - start) / (split - start);
+        const { records } = builder.addFileBytes(fileIndex, plan, bytes, progress, { start, end: split, rowsBefore: 0 });
+        rowScale = 1;
         const second = await other;
         second.table.file.fill(fileIndex);
         second.rejected.forEach((r) => (r.file = fileIndex));
+        const secondCounts = second.fileCounts[0] ?? { accepted: 0, rejected: 0, blank: 0 };
         second.fileCounts = [];
-        second.fileCounts[fileIndex] = { accepted: second.table.length, rejected: second.rejected.length };
+        second.fileCounts[fileIndex] = secondCounts;
         built = mergeHalves(builder.finish(), second, records, 0);
       } else {
         builder.addFileBytes(fileIndex, plan, bytes, progress);
         built = builder.finish();
       }
     } else {
-      builder.addFile(fileIndex, plan, decodeText(bytes, plan.encoding), progress);
+      builder.addText(fileIndex, plan, decodeText(bytes, plan.encoding), progress);
       built = builder.finish();
     }
     result = result ? mergeHalves(result, built, 0, 0) : built;
