@@ -40,6 +40,17 @@ export interface ScanRequest {
 
 export type ScanReply = { type: 'ready' } | { type: 'started' } | { type: 'done'; built: BuiltAnswers } | { type: 'error'; message: string };
 
+/** An Excel workbook to make into CSV: `sheet` by index, or the first visible one. */
+export interface WorkbookRequest {
+  file: File;
+  sheet?: number;
+}
+
+export type WorkbookReply =
+  | { type: 'progress'; share: number }
+  | { type: 'done'; sheets: Array<{ name: string; hidden: boolean }>; sheet: number; csv: File }
+  | { type: 'error'; message: string; workbook: boolean };
+
 export interface TagRequest {
   comment: TextColumn;
   score: Int8Array;
