@@ -7,7 +7,7 @@ import type { SegmentColumn } from './answers';
 import type { IdentityKind } from './customers';
 
 /** Encodings and delimiters the import reads (ingest/encoding.ts, ingest/csv.ts decide which). */
-export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp' | 'windows-1252';
 export type FileDelimiter = ',' | '\t' | ';' | '|';
 
 /** Why a row was left out; the UI writes the reason in its language from the code. */

@@ -316,7 +316,7 @@ export class AnswerBuilder {
     const { records, unclosed } = readRecords(text, plan.delimiter);
     const reading = this.beginFile(fileIndex, plan, records.length);
     const unclosedAt = new Set(unclosed);
-    const lastRow = records.length;
+    const lastRow = records.length - (/[\r\n]$/.test(text) ? 1 : 0);
     // A final line end gives a last record [''], the end of the file rather than a blank line.
     const atEnd = records.length > 0 && /[\r\n]$/.test(text) ? records.length - 1 : -1;
     records.forEach((record, r) => {
@@ -409,7 +409,7 @@ export class AnswerBuilder {
       if ((row & 0xffff) === 0) onProgress?.((current.ends[current.count - 1] - start) / (end - start));
     });
     // PapaParse would have made every row after an unclosed quote part of its cell.
-    for (const r of unclosedRows) r.rejection.count = row - r.row;
+    for (const r of unclosedRows) r.rejection.count = row - ends - r.row;
     onProgress?.(1);
     const records = row - (range?.rowsBefore ?? 0);
     const headers = Math.max(0, Math.min(plan.headerRows - (range?.rowsBefore ?? 0), records));
