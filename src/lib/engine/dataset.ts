@@ -21,6 +21,8 @@ export type RejectionCode =
   | 'partial-response'
   /** A quote opens a field and is never closed; value = the column, count = rows after it. */
   | 'unclosed-quote'
+  /** A quoted cell holds lines shaped like rows (a quote closed too late); value = the column, count = those lines. */
+  | 'quote-swallowed-rows'
   /** The row is longer than any survey answer (1 MB); value = its longest column, count = bytes. */
   | 'row-too-long';
 /** value = the raw cell as written (trimmed, at most 80 characters), or the column named. */

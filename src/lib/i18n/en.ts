@@ -138,6 +138,7 @@ export const en = {
   'sample.name': 'Sample: Acme Cloud customer survey',
   'reason.partial-response': 'partial response: the survey was not finished, so there is no score',
   'reason.unclosed-quote': 'a quote opened in “{value}” is never closed: read as written, the {count, plural, one {# row} other {# rows}} after it would have become part of this one cell. This row was left out and the rows after it were read as rows. Close or remove the quote and import this row again.',
+  'reason.quote-swallowed-rows': 'the quoted text in “{value}” runs over {count, plural, one {# line} other {# lines}} shaped like rows of their own: a quote was most likely closed far too late, taking in the rows below it. The row was left out; fix the quotes and import these rows again.',
   'reason.row-too-long': 'the row is {size} long, most of it in “{value}”: a survey answer is a few KB at most, so this is not an export row or the file is damaged. The row was left out.',
   'role.churn': 'Churn flag',
   'role.revenue': 'Revenue',

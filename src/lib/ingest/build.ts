@@ -112,6 +112,15 @@ function countLineBytes(bytes: Uint8Array, start: number, end: number): number {
   return n;
 }
 
+/** Lines of a cell (after its first) that hold at least as many delimiters as a row of `width` columns. */
+function rowLikeLines(text: string, delimiter: string, width: number): number {
+  const needed = Math.max(2, width - 1);
+  let rows = 0;
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) if (lines[i].split(delimiter).length - 1 >= needed) rows++;
+  return rows;
+}
+
 /** A column as the person knows it: its header, else its position. */
 function columnName(plan: FilePlan, column: number): string {
   return (plan.headers[column] || `#${column + 1}`).slice(0, 80);
@@ -275,6 +284,16 @@ export class AnswerBuilder {
       day = date.day;
       seconds = date.seconds;
     }
+    const comment = f.comment >= 0 ? cell(f.comment) : '';
+    if (comment.length > 40 && comment.indexOf('\n') !== -1) {
+      // A quote closed far too late (by the next quoted field rows below) makes the rows between
+      // one comment: lines holding as many delimiters as a row has are rows, not a comment.
+      const swallowed = rowLikeLines(comment, f.plan.delimiter, f.plan.headers.length);
+      if (swallowed >= 2) {
+        this.reject(f, row, { code: 'quote-swallowed-rows', value: columnName(f.plan, f.comment), count: swallowed }, cells);
+        return;
+      }
+    }
     // Sized from the line feeds; a file with CR-only lines among them has more records.
     if (this.table.length === this.capacity) this.reserve(Math.max(1024, this.capacity));
     const t = this.table;
@@ -295,7 +314,7 @@ export class AnswerBuilder {
       if (code === undefined) this.customerCodes.set(identity, (code = this.customerCodes.size + 1));
       t.customer[i] = code;
     }
-    this.texts.comment.push(f.comment >= 0 ? cell(f.comment).trim() : '');
+    this.texts.comment.push(comment.trim());
     this.texts.wave.push(f.wave >= 0 ? cell(f.wave).trim() : '');
     if (f.churn >= 0) t.churn[i] = parseChurn(cell(f.churn));
     if (f.revenue >= 0) t.revenue[i] = parseAmount(cell(f.revenue));

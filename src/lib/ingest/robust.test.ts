@@ -274,3 +274,18 @@ describe('xlsx', () => {
     expect(lines[20_000]).toBe(`20001,${20_001 % 11}`);
   });
 });
+
+describe('a quote closed far too late', () => {
+  it('rejects the row whose comment took in lines shaped like rows, saying how many', () => {
+    // Row 3's quote is closed only by row 6's quoted comment: rows 4 and 5 are inside it.
+    const text = 'customer_id,date,score,comment\nC1,2024-01-01,9,ok\nC2,2024-01-02,7,"oops\nC3,2024-01-03,8,fine\nC4,2024-01-04,6,bad\nC5,2024-01-05,10,"great"\nC6,2024-01-06,9,ok\n';
+    const bytes = utf8(text);
+    const plan = previewFile(bytes, true).plan;
+    const built = importFiles([{ name: 'late.csv', bytes }], [plan]);
+    expect(built.rejected.map((r) => [r.row, r.rejection])).toEqual([[3, { code: 'quote-swallowed-rows', value: 'comment', count: 3 }]]);
+    expect(Array.from(built.table.score)).toEqual([9, 9]);
+    // A comment with line breaks but no row-shaped lines is a comment.
+    const fine = utf8('customer_id,date,score,comment\nC1,2024-01-01,9,"first line of a long comment\nsecond line, with a comma\nthird"\n');
+    expect(importFiles([{ name: 'ok.csv', bytes: fine }], [previewFile(fine, true).plan]).rejected).toEqual([]);
+  });
+});
