@@ -27,11 +27,7 @@ const KEEP_REJECTED_CELLS = 10_000;
 /** A kept cell of a rejected row is cut here: a 50 MB cell must not be stored again. */
 const KEEP_CELL_CHARS = 2_000;
 
-/**
- * No survey answer is this long (Excel holds 32,767 characters in a cell): a longer row is a
- * damaged file or not an export, and is rejected with its size rather than stored.
- */
-export const MAX_ROW_BYTES = 1 << 20;
+import { MAX_ROW_BYTES } from './measure';
 
 export interface FileCounts {
   accepted: number;

@@ -50,6 +50,8 @@ export function detectDelimiter(text: string): Delimiter {
 
 export interface ReadRecords {
   records: string[][];
+  /** Where each record ends in the text (after its line end), in UTF-16 units. */
+  ends: number[];
   /** Indexes of the records in which a quote opens a field and is never closed. */
   unclosed: number[];
 }
@@ -72,6 +74,7 @@ function sentinelFor(text: string): string {
 export function readRecords(text: string, delimiter: Delimiter, preview = 0): ReadRecords {
   let input = oneLineEnd(text);
   const records: string[][] = [];
+  const ends: number[] = [];
   const unclosed: number[] = [];
   let sentinel = '';
   let from = 0;
@@ -93,6 +96,7 @@ export function readRecords(text: string, delimiter: Delimiter, preview = 0): Re
         }
         records.push(result.data);
         end = from + result.meta.cursor;
+        ends.push(end);
         if (preview && records.length >= preview) handle.abort();
       },
     });
@@ -109,7 +113,7 @@ export function readRecords(text: string, delimiter: Delimiter, preview = 0): Re
       if (r) for (let c = 0; c < r.length; c++) if (r[c].includes(sentinel)) r[c] = r[c].split(sentinel).join('"');
     }
   }
-  return { records, unclosed };
+  return { records, ends, unclosed };
 }
 
 /** The records of readRecords. */

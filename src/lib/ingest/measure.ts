@@ -5,6 +5,13 @@
  * of the file, or `limit` bytes.
  */
 
+/**
+ * No survey answer is this long (Excel holds 32,767 characters in a cell): a longer row is a
+ * damaged file or not an export; the import rejects it with its size rather than storing it.
+ * (Here, not in build.ts: the start page reads it without loading the answer builder.)
+ */
+export const MAX_ROW_BYTES = 1 << 20;
+
 export interface RowSize {
   /** Bytes from the row's start to its line end (or as far as was read). */
   bytes: number;

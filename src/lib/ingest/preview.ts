@@ -5,7 +5,6 @@
  */
 import { decodeText, detectEncoding, type Encoding } from './encoding';
 import { detectDelimiter, isBlankRecord, readRecords, type Delimiter } from './csv';
-import { DELIMITER_BYTES, scanRecords } from './scanner';
 import { detectRoles, profileColumn, type ColumnRole } from './roles';
 import { columnNames, detectHeaderRows, MAX_HEADER_ROWS } from './layout';
 import { inferDateOrder, type DateOrder } from './values';
@@ -68,13 +67,19 @@ export class PreviewError extends Error {
   }
 }
 
-/** Byte offset where record `index` (0-based) starts, for the encodings the scanner reads; else -1. */
-function recordOffset(sample: Uint8Array, encoding: Encoding, delimiter: Delimiter, bom: boolean, index: number): number {
-  if (encoding !== 'utf-8' && !(encoding === 'shift_jis' && delimiter !== '|')) return -1;
-  const start = bom && encoding === 'utf-8' ? 3 : 0;
-  if (index === 0) return start;
-  let seen = 0;
-  return scanRecords(sample, { delimiter: DELIMITER_BYTES[delimiter], start, encoding }, () => ++seen < index);
+/**
+ * Byte offset of a character offset of the decoded sample, for UTF-8 and Shift_JIS (whose
+ * characters take one byte below U+0080 and for half-width katakana, two otherwise); else -1.
+ */
+function byteOffset(text: string, chars: number, encoding: Encoding, bom: boolean): number {
+  if (encoding === 'utf-8') return new TextEncoder().encode(text.slice(0, chars)).length + (bom ? 3 : 0);
+  if (encoding !== 'shift_jis') return -1;
+  let bytes = 0;
+  for (let i = 0; i < chars; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 || (c >= 0xff61 && c <= 0xff9f) ? 1 : 2;
+  }
+  return bytes;
 }
 
 /**
@@ -88,9 +93,10 @@ export function previewFile(sample: Uint8Array, complete: boolean, overrides: Pl
   const encoding = overrides.encoding ?? guess.encoding;
   const whole = decodeText(sample, encoding, !complete);
   let text = whole;
+  let lastEnd = -1;
   // The sample may end mid-record: drop the unfinished last line (CR-only files end lines with CR).
   if (!complete) {
-    const lastEnd = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    lastEnd = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     if (lastEnd < 0 && text.trim() !== '') throw new PreviewError('no-line-break', { row: 1, offset: guess.bom && encoding === 'utf-8' ? 3 : 0 });
     text = text.slice(0, Math.max(0, lastEnd));
   }
@@ -112,7 +118,11 @@ export function previewFile(sample: Uint8Array, complete: boolean, overrides: Pl
     if (complete) throw new PreviewError('header-only');
     // The first data row does not end within the sample.
     const index = Math.max(headerRows, records.length);
-    throw new PreviewError('long-row', { row: index + 1, offset: recordOffset(sample, encoding, delimiter, guess.bom, index) });
+    // Where that row starts: after the record before it; the last record kept ends where the
+    // sample was cut, just before a line end.
+    let chars = index === 0 ? 0 : (read.ends[index - 1] ?? text.length);
+    if (chars >= text.length && lastEnd >= 0) chars = lastEnd + (whole[lastEnd] === '\r' && whole[lastEnd + 1] === '\n' ? 2 : 1);
+    throw new PreviewError('long-row', { row: index + 1, offset: byteOffset(whole, chars, encoding, guess.bom && encoding === 'utf-8') });
   }
   // Qualtrics and SurveyMonkey end some rows early or late (a trailing comma): the widest row wins.
   while (headers.length < Math.max(...data.map((r) => r.length))) headers.push('');

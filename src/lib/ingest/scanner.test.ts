@@ -310,7 +310,8 @@ describe('scanner vs PapaParse: edge cases', () => {
     const got = scan(utf8.encode(text), { delimiter: 44 });
     expect(got.records).toEqual([['id', 'comment'], ['1', '"oops'], ['2', 'ok'], ['3', 'fine'], ['']]);
     expect(got.unclosed).toEqual([1]);
-    expect(readRecords(text, ',')).toEqual({ records: got.records, unclosed: [1] });
+    const reference = readRecords(text, ',');
+    expect([reference.records, reference.unclosed]).toEqual([got.records, [1]]);
     // PapaParse alone: the rest of the file is one cell.
     expect(Papa.parse<string[]>(text, { delimiter: ',' }).data[1]).toEqual(['1', 'oops\n2,ok\n3,fine\n']);
   });

@@ -7,9 +7,7 @@ import { findMapping, rememberMapping } from '../db/mappings';
 import { PREVIEW_BYTES, PreviewError, previewFile, type FilePlan, type FilePreview, type PlanOverrides } from '../ingest/preview';
 import { SINGLE_ROLES, type ColumnRole } from '../ingest/roles';
 import { sniffFile, type NotCsvKind } from '../ingest/sniff';
-import { measureRow } from '../ingest/measure';
-import { MAX_ROW_BYTES } from '../ingest/build';
-import { DELIMITER_BYTES } from '../ingest/scanner';
+import { MAX_ROW_BYTES, measureRow } from '../ingest/measure';
 import { convertWorkbook, ImportCancelled, startImport, WorkbookUnreadable, type RunningImport } from '../workers';
 import type { ImportTarget } from '../workers/messages';
 import type { MessageKey } from '../i18n/en';
@@ -62,7 +60,7 @@ async function longRow(chosen: ChosenFile, error: PreviewError, overrides: PlanO
   const offset = error.detail.offset ?? -1;
   const name = chosen.source.name;
   if (offset < 0) return { ...chosen, problem: { key: 'error.long-row-over', params: { file: name, row }, bytes: { size: PREVIEW_BYTES } } };
-  const delimiter = DELIMITER_BYTES[overrides.delimiter ?? ','];
+  const delimiter = (overrides.delimiter ?? ',').charCodeAt(0);
   const size = await measureRow(readBytes(file), file.size, offset, delimiter);
   if (size.ended && size.bytes <= MAX_ROW_BYTES && offset + size.bytes + 2 <= file.size) {
     // Long but possible: a sample that holds it and a few rows more.
