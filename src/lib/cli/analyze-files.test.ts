@@ -52,3 +52,18 @@ describe('the command line and the page make one report', () => {
     expect(Object.keys(report.bySegment).length).toBeGreaterThan(0);
   });
 });
+
+describe('the command line reads workbooks and names what is not a table', () => {
+  it('forms-ja.xlsx: 9 answers, NPS (4 − 3) / 9 = +11.1, row 12 rejected', () => {
+    const bytes = new Uint8Array(readFileSync(join(root, 'xlsx/forms-ja.xlsx')));
+    const report = analyzeFiles([{ name: 'forms-ja.xlsx', bytes }], 'en');
+    expect(report.overall.n).toBe(9);
+    expect(report.overall.nps).toBeCloseTo(100 / 9, 6);
+    expect(report.rejectedRows).toEqual([{ file: 'forms-ja.xlsx', row: 12, reason: 'score is empty' }]);
+  });
+
+  it('a PNG named .csv', () => {
+    const bytes = new Uint8Array(readFileSync(join(root, 'hostile/picture.csv')));
+    expect(() => analyzeFiles([{ name: 'picture.csv', bytes }], 'en')).toThrow('picture.csv is an image (PNG), not a table of answers.');
+  });
+});
