@@ -203,6 +203,7 @@ test.describe('in English', () => {
     await expect(page.getByTestId('rows-accounted')).toHaveText('bad-scores.csv: 200,001 rows read = 1 answer + 200,000 rejected + 0 duplicates skipped.');
     // More than 20 rejected rows: their section starts folded.
     await page.getByRole('heading', { name: /rows that could not be read/i }).click();
+    await expect(page.getByTestId('download-rejected')).toBeVisible();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-rejected').click()]);
     const text = readFileSync((await download.path())!, 'utf8');
     const out = text.replace(/^\ufeff/, '').split('\r\n');
