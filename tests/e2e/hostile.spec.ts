@@ -168,6 +168,39 @@ test.describe('in English', () => {
     await nothingStored(page);
   });
 
+  test('a 12 MB file read by two workers, with mixed line ends and an unclosed quote in its second half', async ({ page }) => {
+    const path = join(dir, 'two-workers.csv');
+    const lines: string[] = [];
+    let promoters = 0, detractors = 0, answers = 0;
+    const N = 300_000, BROKEN = 250_000;
+    for (let i = 0; i < N; i++) {
+      const score = (i * 7) % 11;
+      if (i === BROKEN) {
+        lines.push(`C${i},2024-02-01,${score},"this quote is never closed`);
+        continue;
+      }
+      answers++;
+      if (score >= 9) promoters++;
+      else if (score <= 6) detractors++;
+      lines.push(`C${i},2024-0${1 + (i % 9)}-1${i % 10},${score},comment ${i % 100} with a few more words`);
+    }
+    // Line ends of three kinds: LF, CRLF every 3rd row, a lone CR every 7th.
+    const text = 'customer_id,date,score,comment\n' + lines.map((l, i) => l + (i % 7 === 0 ? '\r' : i % 3 === 0 ? '\r\n' : '\n')).join('');
+    writeFileSync(path, text);
+    expect(text.length).toBeGreaterThan(12_000_000);
+    await page.goto('/');
+    await importFiles(page, [path]);
+    await expect(page.getByTestId('response-count')).toHaveText(answers.toLocaleString('en-US'));
+    const nps = (100 * (promoters - detractors)) / answers;
+    await expect(page.getByTestId('nps-value')).toHaveText(`${nps > 0 ? '+' : '−'}${Math.abs(nps).toFixed(1)}`);
+    await expect(page.getByTestId('rows-accounted')).toHaveText(`two-workers.csv: 300,000 rows read = ${answers.toLocaleString('en-US')} answers + 1 rejected + 0 duplicates skipped.`);
+    const rejected = page.getByTestId('rejected-rows').locator('tbody tr');
+    await expect(rejected).toHaveCount(1);
+    // Row numbers as a spreadsheet shows them: the header is row 1.
+    await expect(rejected.first()).toContainText(String(BROKEN + 2));
+    await expect(rejected.first()).toContainText(`the ${(N - BROKEN - 1).toLocaleString('en-US')} rows after it`);
+  });
+
   test('a file of 10,000 columns previews without blocking the page, 40 columns at a time', async ({ page }) => {
     const wide = join(dir, 'wide.csv');
     const header = Array.from({ length: 10_000 }, (_, c) => (c === 2 ? 'score' : `Q${c + 1}`));
