@@ -247,7 +247,10 @@ test('links whose filters name __proto__, constructor or toString, or a wave twi
   await expect(page.getByText('Wave: W2')).toHaveCount(1);
   await page.goto(`/#/datasets/${id}?f=plan:Pro&f=plan:Pro`);
   await expect(page.getByTestId('response-count')).toHaveText('2');
-  expect(await snapshot(page)).toEqual(before);
+  // Opening the comments may store the word index (a cache of the answers): everything else as before.
+  const { wordIndexes: _cache, ...after } = await snapshot(page);
+  const { wordIndexes: _none, ...stored } = before;
+  expect(after).toEqual(stored);
 });
 
 test('stored events and mappings the app cannot use are skipped with a message', async ({ page }) => {

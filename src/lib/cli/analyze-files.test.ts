@@ -4,6 +4,7 @@
  * importFiles gives: ingest/scan-path.test.ts), the import's assembly, tags as the text worker
  * makes them, the report of the stored dataset — and compared with analyzeFiles for every fixture.
  */
+import { describeRejection } from '../i18n/rejection';
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ function pageReport(paths: string[], lang: 'ja' | 'en') {
   const name = sources.map((s) => s.name).join(' + ');
   const { record, table } = assembleImport(built, { kind: 'new', id: 'page', name }, { sources: sources.map((s) => ({ name: s.name, size: s.bytes.length })), plans, at: 1 });
   const tags = tagComments(table, compileTopics(DEFAULT_TOPICS));
-  return datasetReport(record, table, { describe: (r) => translate(lang, `reason.${r.code}`, { value: r.value }), events: [], lang, topics: DEFAULT_TOPICS, tags });
+  return datasetReport(record, table, { describe: (r) => describeRejection(lang, r), events: [], lang, topics: DEFAULT_TOPICS, tags });
 }
 
 describe('the command line and the page make one report', () => {
@@ -49,5 +50,20 @@ describe('the command line and the page make one report', () => {
     const sample = cases.find((c) => c.name === 'waves-transitions')!;
     const report = analyzeFiles(sample.files.map((p) => ({ name: p.split('/').pop()!, bytes: new Uint8Array(readFileSync(p)) })), 'en');
     expect(Object.keys(report.bySegment).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the command line reads workbooks and names what is not a table', () => {
+  it('forms-ja.xlsx: 9 answers, NPS (4 − 3) / 9 = +11.1, row 12 rejected', () => {
+    const bytes = new Uint8Array(readFileSync(join(root, 'xlsx/forms-ja.xlsx')));
+    const report = analyzeFiles([{ name: 'forms-ja.xlsx', bytes }], 'en');
+    expect(report.overall.n).toBe(9);
+    expect(report.overall.nps).toBeCloseTo(100 / 9, 6);
+    expect(report.rejectedRows).toEqual([{ file: 'forms-ja.xlsx', row: 12, reason: 'score is empty' }]);
+  });
+
+  it('a PNG named .csv', () => {
+    const bytes = new Uint8Array(readFileSync(join(root, 'hostile/picture.csv')));
+    expect(() => analyzeFiles([{ name: 'picture.csv', bytes }], 'en')).toThrow('picture.csv is an image (PNG), not a table of answers.');
   });
 });

@@ -9,10 +9,37 @@ import { PreviewError, previewFile } from '../ingest/preview';
 import { assembleImport } from '../ingest/assemble';
 import { datasetReport, type Report } from '../engine/report';
 import { translate, type Locale } from '../i18n/messages';
+import { describeRejection } from '../i18n/rejection';
+import { sniffFile } from '../ingest/sniff';
+import { joinParts, readWorkbook, sheetToCsv, WorkbookError } from '../ingest/xlsx';
 
 export class AnalyzeError extends Error {}
 
-export function analyzeFiles(sources: ReadonlyArray<{ name: string; bytes: Uint8Array }>, lang: Locale): Report {
+/**
+ * A workbook's first visible sheet as CSV, as the page reads it; a file that is not a table is
+ * refused with the page's message.
+ */
+function asTable(source: { name: string; bytes: Uint8Array }, lang: Locale): { name: string; bytes: Uint8Array } {
+  const kind = sniffFile(source.bytes.subarray(0, 256 * 1024));
+  if (kind.kind === 'text') return source;
+  if (kind.kind === 'not-csv') {
+    const what = kind.what;
+    const image = ['png', 'jpeg', 'gif', 'webp'].includes(what);
+    const archive = ['gzip', 'rar', '7z'].includes(what);
+    const key = image ? 'error.not-csv.image' : archive ? 'error.not-csv.archive' : what === 'zip' && kind.entry ? 'error.not-csv.zipEntry' : (`error.not-csv.${what}` as 'error.not-csv.zip');
+    throw new AnalyzeError(translate(lang, key, { file: source.name, format: what.toUpperCase(), entry: kind.entry ?? '' }));
+  }
+  try {
+    const workbook = readWorkbook(source.bytes);
+    return { name: source.name, bytes: joinParts(sheetToCsv(source.bytes, workbook.sheets[workbook.first])) };
+  } catch (error) {
+    if (error instanceof WorkbookError) throw new AnalyzeError(translate(lang, 'error.workbook', { file: source.name, message: error.message }));
+    throw error;
+  }
+}
+
+export function analyzeFiles(given: ReadonlyArray<{ name: string; bytes: Uint8Array }>, lang: Locale): Report {
+  const sources = given.map((source) => asTable(source, lang));
   const plans = sources.map((source) => {
     try {
       const plan = previewFile(source.bytes, true).plan;
@@ -31,7 +58,7 @@ export function analyzeFiles(sources: ReadonlyArray<{ name: string; bytes: Uint8
     at: 0,
   });
   return datasetReport(record, table, {
-    describe: (r) => translate(lang, `reason.${r.code}`, { value: r.value }),
+    describe: (r) => describeRejection(lang, r),
     lang,
   });
 }

@@ -7,7 +7,7 @@ import type { SegmentColumn } from './answers';
 import type { IdentityKind } from './customers';
 
 /** Encodings and delimiters the import reads (ingest/encoding.ts, ingest/csv.ts decide which). */
-export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp' | 'windows-1252';
 export type FileDelimiter = ',' | '\t' | ';' | '|';
 
 /** Why a row was left out; the UI writes the reason in its language from the code. */
@@ -18,11 +18,19 @@ export type RejectionCode =
   | 'score-out-of-range'
   | 'date-empty'
   | 'date-unreadable'
-  | 'partial-response';
-/** value = the raw cell as written (trimmed, at most 80 characters). */
+  | 'partial-response'
+  /** A quote opens a field and is never closed; value = the column, count = rows after it. */
+  | 'unclosed-quote'
+  /** A quoted cell holds lines shaped like rows (a quote closed too late); value = the column, count = those lines. */
+  | 'quote-swallowed-rows'
+  /** The row is longer than any survey answer (1 MB); value = its longest column, count = bytes. */
+  | 'row-too-long';
+/** value = the raw cell as written (trimmed, at most 80 characters), or the column named. */
 export interface Rejection {
   code: RejectionCode;
   value: string;
+  /** A number the reason states (rows, bytes), when it has one. */
+  count?: number;
 }
 
 export interface DatasetFile {
@@ -34,6 +42,13 @@ export interface DatasetFile {
   rejected: number;
   /** Exact duplicates of answers already in the dataset (or earlier in the import), skipped. */
   duplicates: number;
+  /**
+   * Data rows read (blank lines aside): always accepted + rejected + duplicates. Absent in
+   * records stored before it was kept.
+   */
+  rows?: number;
+  /** Blank lines between or after the rows, skipped (not answers). */
+  blankRows?: number;
   headerRows: number;
   /** Column names as read (all header rows joined), for the rejected-rows download. */
   headers: string[];

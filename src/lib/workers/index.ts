@@ -6,9 +6,10 @@
  */
 import ImportWorker from './import.worker.ts?worker';
 import TextWorker from './text.worker.ts?worker';
+import WorkbookWorker from './workbook.worker.ts?worker';
 import type { DatasetRecord } from '../engine/dataset';
 import type { AnswerTable } from '../engine/answers';
-import type { ImportReply, ImportRequest, TagReply, TagRequest, WordIndexRequest, WordPatchRequest, WordsReply } from './messages';
+import type { ImportReply, ImportRequest, TagReply, TagRequest, WordIndexRequest, WordPatchRequest, WordsReply, WorkbookReply } from './messages';
 import { sliceText, splitByText, type TextColumn } from '../engine/text-column';
 import type { WordIndex } from '../engine/text/word-index';
 import type { TopicTags } from '../engine/text/tag';
@@ -121,6 +122,33 @@ function startImportInMemory(request: ImportRequest, onProgress: (share: number,
       (stage as RunningImport | null)?.cancel();
     },
   };
+}
+
+export interface ConvertedWorkbook {
+  sheets: Array<{ name: string; hidden: boolean }>;
+  sheet: number;
+  /** The sheet as a UTF-8 CSV file, named as the workbook. */
+  csv: File;
+}
+
+/** The workbook could not be read as one (a damaged or mislabelled file), as opposed to a crash. */
+export class WorkbookUnreadable extends Error {}
+
+/**
+ * One sheet of a workbook as CSV, made in a worker of its own (started for this and ended after
+ * it, so the workbook code loads only when a workbook is chosen).
+ */
+export function convertWorkbook(file: File, sheet?: number): Promise<ConvertedWorkbook> {
+  const worker = new WorkbookWorker();
+  return new Promise<ConvertedWorkbook>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<WorkbookReply>) => {
+      const reply = event.data;
+      if (reply.type === 'done') resolve({ sheets: reply.sheets, sheet: reply.sheet, csv: reply.csv });
+      else if (reply.type === 'error') reject(reply.workbook ? new WorkbookUnreadable(reply.message) : new Error(reply.message));
+    };
+    worker.onerror = (event) => reject(new Error(event.message || 'workbook worker error'));
+    worker.postMessage({ file, sheet });
+  }).finally(() => worker.terminate());
 }
 
 let textWorker: Worker | null = null;
