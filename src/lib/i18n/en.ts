@@ -491,6 +491,12 @@ export const en = {
   'dictionary.check.tooBig': '{file} is larger than {mb} MB: a topic dictionary is much smaller. Nothing was changed.',
   'dictionary.storedUnusable': 'The dictionary stored in this browser cannot be used, so the default one is shown: {reason} Import a corrected file, or go back to the default dictionary to replace it.',
   'dictionary.stored': 'The stored dictionary',
+  // outcomes
+  'role.csat': 'Satisfaction (CSAT)',
+  'accountFile.error.empty-file': '{file} is empty: nothing was joined.',
+  'accountFile.error.header-only': '{file} has a header row but no accounts: nothing was joined.',
+  'accountFile.error.too-big': '{file} is too big for a list of accounts (more than 50 MB or 500,000 rows): nothing was joined. Is it the answers themselves? Those are added on the overview.',
+  'accountFile.error.no-account': '{file}: no column holds the account id. Choose the column to join on, then join again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -493,4 +493,10 @@ export const ja: Record<MessageKey, string> = {
   'dictionary.check.tooBig': '{file} は {mb} MB を超えています。トピック辞書はもっと小さいはずです。何も変更していません。',
   'dictionary.storedUnusable': 'このブラウザに保存されている辞書は使えないため、標準の辞書を表示しています：{reason} 修正したファイルを読み込むか、標準の辞書に戻して置き換えてください。',
   'dictionary.stored': '保存されている辞書',
+  // outcomes
+  'role.csat': '満足度（CSAT）',
+  'accountFile.error.empty-file': '{file} は空です。何も結合していません。',
+  'accountFile.error.header-only': '{file} には見出し行だけで、アカウントの行がありません。何も結合していません。',
+  'accountFile.error.too-big': '{file} はアカウント一覧としては大きすぎます（50 MB または 50 万行を超えています）。何も結合していません。回答データそのものではありませんか？回答は概要画面から追加します。',
+  'accountFile.error.no-account': '{file}：アカウント ID の列が見つかりません。結合に使う列を選んでから、もう一度結合してください。',
 };
