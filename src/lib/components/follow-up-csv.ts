@@ -5,13 +5,13 @@ import { daysOpen, type FollowUpRow, type FollowUpState } from '$lib/engine/foll
 export function followUpCsv(rows: readonly FollowUpRow[], states: ReadonlyMap<string, FollowUpState>, today: number): string[][] {
   const header = [
     t('followUp.status'), t('followUp.owner'), t('followUp.due'), t('followUp.notes'), t('table.score'), t('followUp.customer'),
-    t('role.respondent'), t('role.date'), t('role.comment'), t('followUp.history'), t('followUp.revenue'), t('followUp.daysOpen'),
+    t('role.respondent'), t('role.date'), t('role.comment'), t('followUp.history'), t('followUp.revenue'), t('followUp.daysOpen'), t('followUp.inertia'),
   ];
   const body = rows.map((r) => {
     const s = states.get(r.key);
     return [
       t(`followUp.status.${s?.status ?? 'new'}`), s?.owner ?? '', s?.due ?? '', s?.notes ?? '', String(r.score), r.account, r.respondent, r.date, r.comment,
-      r.history.map((h) => `${h.wave} ${h.score}`).join(' → '), r.revenue === null ? '' : String(r.revenue), String(daysOpen(r, today) ?? ''),
+      r.history.map((h) => `${h.wave} ${h.score}`).join(' → '), r.revenue === null ? '' : String(r.revenue), String(daysOpen(r, today) ?? ''), r.inertia ? '✓' : '',
     ];
   });
   return [header, ...body];

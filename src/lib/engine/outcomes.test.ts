@@ -23,6 +23,9 @@ import { accountTable } from './accounts';
 import { tableFromRows } from './answers';
 import { isoToDay } from './days';
 import { churnView } from './churn';
+import { inertiaAnswers } from './csat';
+import { followUpView } from './follow-ups';
+import { assignWaves } from './transitions';
 
 const dir = join(__dirname, '../../../tests/fixtures/outcomes');
 const bytesOf = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
@@ -195,5 +198,36 @@ describe('accountTable: churned accounts are measured before they left', () => {
     const a = accountTable(t, 'account', { ...facts, accounts: ['Ｘ'], churn: [1], churnDay: [-2147483648] });
     // Ｘ (full width) joins X; Q keeps its own flag.
     expect(Array.from(a.churn)).toEqual([1, 1]);
+  });
+});
+
+describe('inertia risk in the follow-up lists', () => {
+  it('marks satisfied passives and detractors of a wave (CSAT 4–5 of 5) and filters to them', () => {
+    const marks = inertiaAnswers(fixture.table, fixture.record.identity)!;
+    const waves = assignWaves(fixture.table);
+    const w2 = waves.labels.indexOf('W2');
+    const options = { show: 'all' as const, order: 'priority' as const, today: 0, inertia: marks };
+    const detractors = followUpView(fixture.table, waves, w2, 'detractor', undefined, new Map(), options);
+    // W2 detractors: A01 (CSAT 2), A02 (1), A03 (3), A04 (4), A06 (5): A04 and A06 are satisfied.
+    expect(detractors.all.filter((r) => r.inertia).map((r) => r.account).sort()).toEqual(['A04', 'A06']);
+    const only = followUpView(fixture.table, waves, w2, 'passive', undefined, new Map(), { ...options, inertiaOnly: true });
+    expect(only.rows.map((r) => r.account).sort()).toEqual(['A08', 'A10', 'A11']);
+    expect(only.total).toBe(3);
+    // Promoters are never an inertia risk, satisfied or not.
+    expect(followUpView(fixture.table, waves, w2, 'promoter', undefined, new Map(), options).all.some((r) => r.inertia)).toBe(false);
+  });
+
+  it('takes satisfaction from the outcomes file when the answers have none', () => {
+    const table = tableFromRows([
+      { account: 'A04', customer: 1, score: 6 },
+      { account: 'A01', customer: 2, score: 5 },
+      { account: 'A99', customer: 3, score: 10 },
+      { account: 'ZZ', customer: 4, score: 7 },
+    ]);
+    const file = new Uint8Array(readFileSync(join(dir, 'crm-outcomes.csv')));
+    const facts = readAccountFile(file, planAccountFile(file, 'crm.csv'), 0).outcomes!;
+    // A04: 4 of 5, a detractor → risk; A01: 2 → no; A99: 5 but a promoter → no; ZZ: not in the file.
+    expect(Array.from(inertiaAnswers(table, 'account', facts)!)).toEqual([1, 0, 0, 0]);
+    expect(inertiaAnswers(tableFromRows([{ score: 5 }]), null)).toBeNull();
   });
 });
