@@ -538,7 +538,7 @@ export const en = {
   'accountFile.role.ignore': 'Ignore',
   'churn.title': 'Churn per NPS category',
   'churn.title@employee': 'Who left, per eNPS category',
-  'churn.basis': '{accounts, plural, one {# account} other {# accounts}} with a known churn status, each by its latest answer. The files give no leaving dates, so an answer may have come after the account decided to leave.',
+  'churn.basis': '{accounts, plural, one {# account} other {# accounts}} with a known churn status, each by its latest answer. No leaving dates are known, so an answer may have come after the account decided to leave.',
   'churn.basis@employee': '{accounts, plural, one {# employee} other {# employees}} whose leaving is known, each by their latest answer. Without leaving dates, an answer may have come after they decided to leave.',
   'churn.basisDated': '{accounts, plural, one {# account} other {# accounts}} with a known churn status, each by its latest answer; accounts that left on a known date by their latest answer before it.',
   'churn.basisDated@employee': '{accounts, plural, one {# employee} other {# employees}} whose leaving is known, each by their latest answer; those who left on a known date by their latest answer before it.',
@@ -588,7 +588,7 @@ export const en = {
   'response.uninvited': 'Answered, not on the list',
   'response.silentTitle': 'The silent ones of {wave}',
   'response.silent': '{answered} invited accounts answered (NPS {nps}); {stopped} answered an earlier wave but not this one; {never} never answered.',
-  'response.weigh': 'The ones who stopped answering were {promoters} promoters, {passives} passives and {detractors} detractors at their last answer (NPS {stoppedNps}). Counted at that answer, the NPS would be {withStopped} instead of {nps}.',
+  'response.weigh': 'At their last answer, the ones who stopped answering were {promoters, plural, one {# promoter} other {# promoters}}, {passives, plural, one {# passive} other {# passives}} and {detractors, plural, one {# detractor} other {# detractors}} (NPS {stoppedNps}). Counted at that answer, the NPS would be {withStopped} instead of {nps}.',
   'response.stoppedList': '{count, plural, one {# account stopped answering} other {# accounts stopped answering}}',
   'response.lastWave': 'Last answered',
   'response.neverExamples': 'Never answered, e.g. {ids}.',
@@ -621,6 +621,14 @@ export const en = {
   'comments.topics@employee': 'What employees talk about',
   'segments.customers@employee': 'Employees answered more than once (design effect {deff}): every test counts them as employees.',
   'role.account@employee': 'Team / employee group',
+  'accountFile.column': '{role} «{header}»',
+  'nav.transitions@employee': 'Transitions (employees)',
+  'transitions.title@employee': 'Which employees moved between promoter, passive and detractor',
+  'watch.help@employee': 'Passives whose score keeps falling (by 2 points or more), promoters who fell to passive, and employees who stopped answering after a detractor answer. Listed in the order to act: promoters who fell to passive and falling passives first (they answered the last wave, the biggest drop first), then employees silent after a detractor answer, the most recently silent first.',
+  'drivers.title@employee': 'What sets employees who improved apart from those who declined ({from} → {to})',
+  'fixFirst.npsNegative@employee': 'eNPS of those',
+  'fixFirst.npsOthers@employee': 'eNPS of the others',
+  'response.title@employee': 'Who of the invited employees answered',
 } as const;
 
 export type MessageKey = keyof typeof en;
