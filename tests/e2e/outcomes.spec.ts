@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,13 @@ import { fixture, importFiles } from './helpers';
 const answers = fixture('outcomes/accounts-nps.csv');
 const invited = fixture('outcomes/invited.csv');
 const crm = fixture('outcomes/crm-outcomes.csv');
+
+/** No serious or critical axe violation (as tests/e2e/accessibility.spec.ts asks of every page). */
+async function noSeriousViolation(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(blocking, where).toEqual([]);
+}
 
 test.describe('in English', () => {
   test.use({ locale: 'en-US' });
@@ -50,6 +58,10 @@ test.describe('in English', () => {
     await expect(waves.nth(1)).toHaveText(/W2\s*24\s*17\s*70\.8%\s*50\.8 – 85\.1%/);
     await expect(page.getByTestId('response-silent')).toContainText('3 answered an earlier wave but not this one; 4 never answered');
     await expect(page.getByTestId('response-weigh')).toContainText('the NPS would be +10.0 instead of +5.9');
+    await page.getByTestId('account-file-input').setInputFiles(crm);
+    await expect(page.getByTestId('account-file-preview')).toBeVisible();
+    await noSeriousViolation(page, 'outcomes with every section and a file preview (en)');
+    await page.getByRole('button', { name: 'Cancel' }).click();
 
     // The report carries the same figures.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report-json').click()]);
@@ -109,6 +121,7 @@ test.describe('in Japanese', () => {
     await expect(page.getByTestId('followup-off')).toContainText('この従業員調査ではフォローアップをオフにしています');
     await expect(page.getByTestId('followup-row')).toHaveCount(0);
     await expect(page.getByTestId('followup-optin')).toBeDisabled();
+    await noSeriousViolation(page, 'follow-up off for an employee survey (ja)');
     await page.getByTestId('followup-optin-confirm').check();
     await page.getByTestId('followup-optin').click();
     await expect(page.getByRole('heading', { name: 'フォローアップする従業員' })).toBeVisible();
@@ -121,6 +134,7 @@ test.describe('in Japanese', () => {
     // The outcomes view speaks of leaving; a customer survey again speaks of customers.
     await page.getByRole('link', { name: '離職' }).click();
     await expect(page.getByTestId('churn-section')).toContainText('eNPS 区分ごとの離職');
+    await noSeriousViolation(page, 'leavers of an employee survey (ja)');
     await page.getByTestId('employee-survey').uncheck();
     await expect(page.getByRole('link', { name: '解約・売上' })).toBeVisible();
     await expect(page.getByTestId('churn-section')).toContainText('NPS 区分ごとの解約率');
