@@ -79,6 +79,25 @@ test.describe('in English', () => {
     await expect(page.getByTestId('followup-row').filter({ hasText: 'A06' })).toHaveCount(1);
   });
 
+  test('another tab marking the dataset as an employee survey is followed at once, with no stale copy', async ({ page, context }) => {
+    await page.goto('/');
+    await importFiles(page, [answers]);
+    await expect(page.getByTestId('saving')).toHaveCount(0);
+    await page.getByRole('link', { name: 'Follow-up' }).click();
+    await expect(page.getByTestId('followup-row')).toHaveCount(5);
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.getByTestId('employee-survey').check();
+    await expect(other.getByTestId('followup-off')).toBeVisible();
+    await expect(page.getByTestId('followup-off')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Leavers' })).toBeVisible();
+    await expect(page.getByTestId('changed-elsewhere')).toHaveCount(0);
+    // And this tab can still change it (its copy is the stored version).
+    await page.getByTestId('employee-survey').uncheck();
+    await expect(page.getByTestId('followup-row')).toHaveCount(5);
+    await expect(other.getByTestId('followup-row')).toHaveCount(5);
+  });
+
   test('an outcomes file with leaving dates: churned accounts measured before they left', async ({ page }) => {
     // The same answers without churn, revenue or satisfaction: nothing for an Outcomes view yet.
     const dir = mkdtempSync(join(tmpdir(), 'nps-outcomes-'));
