@@ -12,6 +12,7 @@ import type { NpsFigures } from './report';
 import type { Rate } from './proportion';
 import { responseView } from './response-bias';
 import { revenueView } from './revenue';
+import { hasOutcomes } from './outcomes';
 
 export interface RateReport {
   n: number;
@@ -57,6 +58,8 @@ const rateReport = (r: Rate): RateReport => ({ n: r.n, churned: r.events, rate: 
 const figures = ({ n, promoters, passives, detractors, nps, ci95 }: NpsFigures): NpsFigures => ({ n, promoters, passives, detractors, nps, ci95 });
 
 export function outcomesReport(record: DatasetRecord, table: AnswerTable): { churn?: ChurnReport; revenue?: RevenueReport; responses?: ResponseReport[] } {
+  // Most exports know nothing of churn or revenue: no accounts to build then.
+  if (!hasOutcomes(table, record)) return {};
   const accounts = accountTable(table, record.identity, record.outcomes);
   const churn = churnView(table, accounts);
   const revenue = revenueView(table, accounts, record.lostShare ?? 1);
