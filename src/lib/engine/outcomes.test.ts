@@ -26,6 +26,7 @@ import { churnView } from './churn';
 import { inertiaAnswers } from './csat';
 import { followUpView } from './follow-ups';
 import { assignWaves } from './transitions';
+import { responseView } from './response-bias';
 
 const dir = join(__dirname, '../../../tests/fixtures/outcomes');
 const bytesOf = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
@@ -229,5 +230,39 @@ describe('inertia risk in the follow-up lists', () => {
     // A04: 4 of 5, a detractor → risk; A01: 2 → no; A99: 5 but a promoter → no; ZZ: not in the file.
     expect(Array.from(inertiaAnswers(table, 'account', facts)!)).toEqual([1, 0, 0, 0]);
     expect(inertiaAnswers(tableFromRows([{ score: 5 }]), null)).toBeNull();
+  });
+});
+
+describe('responseView with a list of ids and no wave column', () => {
+  // Two waves by quarter. Invited: A, B, C (every wave). A answers both, B only the first, C never;
+  // D answers the second without being on the list.
+  const table = tableFromRows([
+    { account: 'A', customer: 1, score: 9, day: isoToDay('2024-01-10') },
+    { account: 'B', customer: 2, score: 3, day: isoToDay('2024-01-11') },
+    { account: 'A', customer: 1, score: 7, day: isoToDay('2024-04-10') },
+    { account: 'D', customer: 3, score: 10, day: isoToDay('2024-04-12') },
+  ]);
+  const list = { file: 'ids.csv', importedAt: 0, columns: { account: 'id', wave: 'wave', segments: [] }, accounts: ['A', 'B', 'C'], segments: [], withoutAccount: 0, notInvited: 0 };
+
+  it('takes every wave to have invited every account, and finds who stopped and who never answered', () => {
+    const r = responseView(table, 'account', list)!;
+    expect(r.everyWave).toBe(true);
+    expect(r.byWave.map((w) => [w.wave, w.rate.events, w.rate.n, w.answeredUninvited])).toEqual([['2024-Q1', 2, 3, 0], ['2024-Q2', 1, 3, 1]]);
+    expect(r.stopped).toEqual([{ account: 'B', lastWave: '2024-Q1', lastScore: 3, category: 'detractor' }]);
+    expect([r.never, r.neverExamples]).toEqual([1, ['C']]);
+    // A (7) answered: NPS 0; with B at its last answer (3): 0/1/1 → −50.
+    expect(r.answered.nps).toBe(0);
+    expect(r.withStopped.nps).toBe(-50);
+  });
+
+  it('names the waves of a list that the answers do not have', () => {
+    const r = responseView(table, 'account', { ...list, waves: ['2024-Q1', '2024-Q1', '2024-Q3'] })!;
+    expect(r.unknownWaves).toEqual(['2024-Q3']);
+    expect(r.byWave.map((w) => [w.wave, w.rate.n])).toEqual([['2024-Q1', 2]]);
+  });
+
+  it('is absent when nothing says anything about outcomes', () => {
+    expect(hasOutcomes(table, {})).toBe(false);
+    expect(hasOutcomes(table, { invited: list })).toBe(true);
   });
 });
