@@ -12,6 +12,8 @@ import { translate, type Locale } from '../i18n/messages';
 import { describeRejection } from '../i18n/rejection';
 import { sniffFile } from '../ingest/sniff';
 import { joinParts, readWorkbook, sheetToCsv, WorkbookError } from '../ingest/xlsx';
+import { AccountFileError, planAccountFile, readAccountFile } from '../ingest/account-file';
+import type { DatasetSettings } from '../engine/dataset';
 
 export class AnalyzeError extends Error {}
 
@@ -38,7 +40,25 @@ function asTable(source: { name: string; bytes: Uint8Array }, lang: Locale): { n
   }
 }
 
-export function analyzeFiles(given: ReadonlyArray<{ name: string; bytes: Uint8Array }>, lang: Locale): Report {
+/**
+ * Files about the accounts (`--outcomes FILE`), read as the Outcomes view reads them: each is an
+ * outcomes file and/or a list of the invited, as its columns say; a later file of a kind replaces
+ * an earlier one, as in the app.
+ */
+export function accountSettings(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, lang: Locale): DatasetSettings {
+  const settings: DatasetSettings = {};
+  for (const file of files) {
+    try {
+      Object.assign(settings, readAccountFile(file.bytes, planAccountFile(file.bytes, file.name), 0));
+    } catch (error) {
+      if (error instanceof AccountFileError) throw new AnalyzeError(translate(lang, `accountFile.error.${error.problem}`, { file: file.name }));
+      throw error;
+    }
+  }
+  return settings;
+}
+
+export function analyzeFiles(given: ReadonlyArray<{ name: string; bytes: Uint8Array }>, lang: Locale, accountFiles: ReadonlyArray<{ name: string; bytes: Uint8Array }> = []): Report {
   const sources = given.map((source) => asTable(source, lang));
   const plans = sources.map((source) => {
     try {
@@ -57,7 +77,7 @@ export function analyzeFiles(given: ReadonlyArray<{ name: string; bytes: Uint8Ar
     plans,
     at: 0,
   });
-  return datasetReport(record, table, {
+  return datasetReport({ ...record, ...accountSettings(accountFiles, lang) }, table, {
     describe: (r) => describeRejection(lang, r),
     lang,
   });

@@ -17,19 +17,24 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const langAt = args.indexOf('--lang');
 const lang: Locale = langAt >= 0 && args[langAt + 1] === 'ja' ? 'ja' : 'en';
-const paths = args.filter((a, i) => !a.startsWith('--') && !(langAt >= 0 && i === langAt + 1));
-if (!paths.length) fail('usage: npm run analyze -- FILE... [--json] [--lang ja|en]');
+// `--outcomes FILE` (repeatable): a file about the accounts, joined on the account id.
+const outcomeAt = args.flatMap((a, i) => (a === '--outcomes' ? [i + 1] : []));
+const valueAt = new Set([...(langAt >= 0 ? [langAt + 1] : []), ...outcomeAt]);
+const paths = args.filter((a, i) => !a.startsWith('--') && !valueAt.has(i));
+if (!paths.length || outcomeAt.some((i) => !args[i] || args[i].startsWith('--'))) fail('usage: npm run analyze -- FILE... [--outcomes FILE]... [--json] [--lang ja|en]');
 
-const sources = paths.map((path) => {
+const read = (path: string) => {
   try {
     return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
   } catch (error) {
     return fail(translate(lang, 'error.unreadable', { file: path, message: (error as NodeJS.ErrnoException).code ?? String(error) }));
   }
-});
+};
+const sources = paths.map(read);
+const accountFiles = outcomeAt.map((i) => read(args[i]));
 let report;
 try {
-  report = analyzeFiles(sources, lang);
+  report = analyzeFiles(sources, lang, accountFiles);
 } catch (error) {
   if (error instanceof AnalyzeError) fail(error.message);
   throw error;
@@ -46,6 +51,11 @@ if (json) {
     `answers ${o.n}: promoters ${o.promoters}, passives ${o.passives}, detractors ${o.detractors}`,
     `customers ${report.dataset.customers ?? '—'}   dates ${report.dataset.from ?? '—'} … ${report.dataset.to ?? '—'}`,
     `scores 0–10: ${report.distribution.join(' ')}`,
+    ...(report.churn ? [`churn per category (one answer per account, Wilson 95%): ${(['detractor', 'passive', 'promoter'] as const).map((c) => {
+      const r = report.churn!.byCategory[c];
+      return `${c}s ${r.rate === null ? '—' : `${r.rate.toFixed(1)}% [${r.ci95![0].toFixed(1)}, ${r.ci95![1].toFixed(1)}]`} (${r.churned}/${r.n})`;
+    }).join(', ')}`] : []),
+    ...(report.revenue ? [`revenue ${report.revenue.total} (detractors ${report.revenue.byCategory.detractor.sum}, passives ${report.revenue.byCategory.passive.sum}, promoters ${report.revenue.byCategory.promoter.sum}); at risk ${report.revenue.atRisk.total} (${Math.round(100 * report.revenue.atRisk.lostShare)}% of ${report.revenue.atRisk.base})`] : []),
     `rejected rows: ${report.dataset.rejected}`,
     ...report.rejectedRows.slice(0, 50).map((r) => `  ${r.file}:${r.row}  ${r.reason}`),
   ];

@@ -25,7 +25,8 @@ export interface RememberedMapping {
 
 /** What to do with each group (detractors, passives, promoters), as the team wrote it. */
 export interface StoredPlaybook {
-  id: 'detractor' | 'passive' | 'promoter';
+  /** The group, and `employee-…` for the playbooks of employee surveys (eNPS). */
+  id: 'detractor' | 'passive' | 'promoter' | 'employee-detractor' | 'employee-passive' | 'employee-promoter';
   text: string;
   savedAt: number;
 }

@@ -34,6 +34,7 @@ import { overviewStory, type Cadence } from './overview-story';
 import { DEFAULT_IMPACT_DAYS, eventImpact, impactWindows, type WindowNps } from './event-impact';
 import type { DatasetRecord, Rejection } from './dataset';
 import { followUpKey, type FollowUpState, type FollowUpStatus } from './follow-ups';
+import { outcomesReport, type ChurnReport, type ResponseReport, type RevenueReport } from './outcomes-report';
 
 export const REPORT_SCHEMA = 'nps-lines/report@1';
 
@@ -198,6 +199,12 @@ export interface Report {
   topics: TopicReport[];
   /** Follow-up statuses recorded for this dataset's answers (only where states were given). */
   followUps?: Record<FollowUpStatus, number>;
+  /** Churn per NPS category of accounts, when churn is known (a column or an outcomes file). */
+  churn?: ChurnReport;
+  /** Revenue per NPS category and at risk, when revenue is known. */
+  revenue?: RevenueReport;
+  /** Response rate per wave, when the invited accounts are known. */
+  responses?: ResponseReport[];
 }
 
 export interface TopicPeriodReport {
@@ -338,6 +345,7 @@ export function datasetReport(record: DatasetRecord, table: AnswerTable, context
     tags: context.tags,
     lang: context.lang,
   });
+  Object.assign(report, outcomesReport(record, table));
   if (!context.followUps) return report;
   const counts: Record<FollowUpStatus, number> = { new: 0, contacted: 0, resolved: 0, wont: 0 };
   // Keys are strings made per answer: not made at all when nothing was ever recorded.

@@ -27,7 +27,7 @@ export type Assembled =
 
 export function assembleImport(
   built: BuiltAnswers,
-  target: { kind: 'new'; id: string; name: string; sample?: boolean } | { kind: 'append'; record: DatasetRecord; table: AnswerTable },
+  target: { kind: 'new'; id: string; name: string; sample?: boolean; employee?: boolean } | { kind: 'append'; record: DatasetRecord; table: AnswerTable },
   options: AssembleOptions,
 ): Assembled {
   const existingTable = target.kind === 'append' ? target.table : null;

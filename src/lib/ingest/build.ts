@@ -10,7 +10,7 @@ import { isBlankRecord, readRecords } from './csv';
 import type { FilePlan } from './preview';
 import { parseDate, parseScore, type ParsedDate, type Rejection } from './values';
 import { dayFromCivil } from '../engine/days';
-import { parseAmount, parseChurn } from './flags';
+import { parseAmount, parseChurn, parseCsat } from './flags';
 import { DELIMITER_BYTES, fieldIsBlank, fieldSmallInt, fieldText, scanRecords, type RecordFields, type ScanEncoding } from './scanner';
 import { UNFINISHED } from './roles';
 
@@ -140,6 +140,7 @@ interface FileReading {
   wave: number;
   churn: number;
   revenue: number;
+  csat: number;
   completion: number;
   since: number;
   renewal: number;
@@ -232,6 +233,7 @@ export class AnswerBuilder {
       wave: col('wave'),
       churn: col('churn'),
       revenue: col('revenue'),
+      csat: col('csat'),
       completion: col('completion'),
       since: col('since'),
       renewal: col('renewal'),
@@ -314,6 +316,7 @@ export class AnswerBuilder {
     this.texts.wave.push(f.wave >= 0 ? cell(f.wave).trim() : '');
     if (f.churn >= 0) t.churn[i] = parseChurn(cell(f.churn));
     if (f.revenue >= 0) t.revenue[i] = parseAmount(cell(f.revenue));
+    if (f.csat >= 0) t.csat[i] = parseCsat(cell(f.csat));
     if (f.since >= 0) t.since[i] = parseDate(cell(f.since).trim(), f.plan.dateOrder)?.day ?? NO_DAY;
     if (f.renewal >= 0) t.renewal[i] = parseDate(cell(f.renewal).trim(), f.plan.dateOrder)?.day ?? NO_DAY;
     this.texts.phase.push(f.phase >= 0 ? cell(f.phase).trim() : '');

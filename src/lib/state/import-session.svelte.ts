@@ -155,6 +155,8 @@ function defaultName(files: readonly File[]): string {
 export class ImportSession {
   /** Rows identical in every column are separate answers: keep them all (the person said so). */
   keepIdentical = $state(false);
+  /** The files are an employee survey (eNPS): stored with the new dataset (DatasetSettings.employee). */
+  employee = $state(false);
   files = $state<ChosenFile[]>([]);
   status = $state<ImportStatus>('idle');
   /** Share of the bytes parsed, 0–1, and rows read so far. */
@@ -218,7 +220,7 @@ export class ImportSession {
     const plans = chosen.map((f) => f.preview!.plan);
     const importTarget: ImportTarget = target.append
       ? { kind: 'append', id: target.append }
-      : { kind: 'new', id: crypto.randomUUID(), name: this.name.trim() || defaultName(chosen.map((f) => f.file)), sample: target.sample };
+      : { kind: 'new', id: crypto.randomUUID(), name: this.name.trim() || defaultName(chosen.map((f) => f.file)), sample: target.sample, ...(this.employee ? { employee: true } : {}) };
     this.status = 'importing';
     this.progress = 0;
     this.rowsRead = 0;
@@ -282,5 +284,6 @@ export class ImportSession {
     this.status = 'idle';
     this.progress = 0;
     this.failure = null;
+    this.employee = false;
   }
 }

@@ -13,7 +13,7 @@ import type { Topic } from '../engine/text/dictionary';
 import type { TopicTags } from '../engine/text/tag';
 import type { WordIndex } from '../engine/text/word-index';
 
-export type ImportTarget = { kind: 'new'; id: string; name: string; sample?: boolean } | { kind: 'append'; id: string };
+export type ImportTarget = { kind: 'new'; id: string; name: string; sample?: boolean; employee?: boolean } | { kind: 'append'; id: string };
 
 export interface ImportJob {
   files: File[];
