@@ -519,6 +519,23 @@ export const en = {
   'backup.problem.not-backup': '{file} is not an NPS Lines backup (a backup file ends in .npsbackup and starts with “NPS Lines backup”). Nothing was changed.',
   'backup.problem.newer': '{file} was made by a newer version of NPS Lines than this one, which cannot read it. Reload the app to get its latest version, then restore again. Nothing was changed.',
   'backup.problem.damaged': '{file} is damaged or incomplete (cut short while it was downloaded or copied?) and cannot be restored. Nothing was changed; make the backup again if you can.',
+  'present.dataset': 'Dataset: {name}',
+  'present.answers': '{count, plural, one {# answer} other {# answers}}',
+  'present.filterNone': 'All answers, no filter',
+  'present.filterSegment': '{name}: {values}',
+  'present.filterBetween': '{from} – {to}',
+  'present.filterFrom': 'from {from}',
+  'present.filterTo': 'until {to}',
+  'present.filterWaves': '{count, plural, one {Wave} other {Waves}}: {waves}',
+  'present.events': 'Events:',
+  'present.footer': 'NPS Lines · saved {date}',
+  'present.legendNps': 'NPS per period',
+  'present.legendInterval': '95% interval',
+  'present.legendFew': 'fewer than {minN, plural, one {# answer} other {# answers}}',
+  'present.legendEvent': 'event',
+  'present.legendUp': 'significant rise',
+  'present.legendDown': 'significant fall',
+  'present.legendUrgent': 'promoter → detractor',
 } as const;
 
 export type MessageKey = keyof typeof en;
