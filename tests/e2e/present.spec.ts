@@ -1,0 +1,69 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+test.use({ locale: 'en-US' });
+
+/** Opens the sample and returns its dataset's address (`…/#/datasets/ID`). */
+async function openSample(page: Page): Promise<string> {
+  await page.goto('/?sample');
+  await expect(page.getByTestId('nps-value')).toBeVisible({ timeout: 60_000 });
+  return page.url().replace(/\?.*$/, '');
+}
+
+/** Saves the first chart's picture of `kind` and returns the file's bytes. */
+async function saveChart(page: Page, kind: 'svg' | 'png', index = 0): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`save-${kind}`).nth(index).click()]);
+  return readFileSync((await download.path())!);
+}
+
+/** Width, height and the colour of the corners of a PNG, decoded by the browser. */
+async function pngFacts(page: Page, png: Buffer) {
+  return page.evaluate(async (b64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${b64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const at = (x: number, y: number) => Array.from(context.getImageData(x, y, 1, 1).data);
+    return { width: image.width, height: image.height, corners: [at(0, 0), at(image.width - 1, 0), at(0, image.height - 1), at(image.width - 1, image.height - 1)] };
+  }, png.toString('base64'));
+}
+
+test('a saved chart carries its title, legend, events, the filter and the dataset, on a solid background', async ({ page }) => {
+  const dataset = await openSample(page);
+  await page.goto(`${dataset}/trend?from=2024-04-01&to=2024-09-30&f=plan:スタンダード`);
+  await expect(page.getByTestId('trend-chart').first()).toBeVisible();
+
+  const svg = (await saveChart(page, 'svg')).toString('utf8');
+  expect(svg).toContain('>NPS over time · Month</text>');
+  expect(svg).toContain('>Dataset: Sample: Acme Cloud customer survey</text>');
+  expect(svg).toMatch(/>plan: スタンダード · 2024-04-01 – 2024-09-30 · [\d,]+ of 4,837 answers<\/text>/);
+  expect(svg).toContain('>NPS per period</text>');
+  expect(svg).toContain('>95% interval</text>');
+  // The sample's events within April–September 2024, by name.
+  expect(svg).toContain('>2024-04-01 Price increase (~20% on Standard and Pro)</text>');
+  expect(svg).toContain('>2024-07-15 Major outage (~9-hour full service outage)</text>');
+  expect(svg).not.toContain('Support upgrade');
+  // A well-formed picture with a background of its whole size.
+  const size = /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="(\d+)" height="(\d+)"/.exec(svg)!;
+  expect(svg).toContain(`<rect x="0" y="0" width="${size[1]}" height="${size[2]}" fill="#fff"/>`);
+  expect(await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror') === null, svg)).toBe(true);
+
+  const png = await pngFacts(page, await saveChart(page, 'png'));
+  expect(png.width).toBe(2 * Number(size[1]));
+  expect(png.height).toBe(2 * Number(size[2]));
+  for (const corner of png.corners) expect(corner).toEqual([255, 255, 255, 255]);
+
+  // The Sankey's picture keeps its background too, in the dark theme as well.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('link', { name: 'Transitions' }).click();
+  await expect(page.getByTestId('sankey').first()).toBeVisible();
+  const sankey = await pngFacts(page, await saveChart(page, 'png'));
+  for (const corner of sankey.corners) expect(corner).toEqual([0x1c, 0x21, 0x27, 255]);
+  const sankeySvg = (await saveChart(page, 'svg')).toString('utf8');
+  expect(sankeySvg).toContain('>Improved</text>');
+  expect(sankeySvg).toMatch(/>no answer in 2024-Q3<\/text>/);
+});
