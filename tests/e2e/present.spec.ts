@@ -67,3 +67,41 @@ test('a saved chart carries its title, legend, events, the filter and the datase
   expect(sankeySvg).toContain('>Improved</text>');
   expect(sankeySvg).toMatch(/>no answer in 2024-Q3<\/text>/);
 });
+
+for (const [locale, words] of [
+  ['en-US', { print: 'Print', header: 'NPS Lines · Trend', filter: 'plan: スタンダード · 2024-04-01 – 2024-09-30', printed: 'Printed on' }],
+  ['ja-JP', { print: '印刷', header: 'NPS Lines · 推移', filter: 'plan：スタンダード · 2024-04-01 〜 2024-09-30', printed: 'に印刷' }],
+] as const) {
+  test(`a view prints as an A4 page of what it shows, with its filter (${locale})`, async ({ browser }) => {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const dataset = await openSample(page);
+    await page.goto(`${dataset}/trend?from=2024-04-01&to=2024-09-30&f=plan:スタンダード`);
+    await expect(page.getByTestId('trend-chart').first()).toBeVisible();
+    // The button asks the browser to print (the browser's dialog is not part of the page).
+    await page.evaluate(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+    await expect(page.getByTestId('print-header')).toBeHidden();
+    await page.getByRole('button', { name: words.print, exact: true }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    await page.emulateMedia({ media: 'print' });
+    const header = page.getByTestId('print-header');
+    await expect(header).toBeVisible();
+    await expect(header).toContainText(words.header);
+    await expect(header).toContainText(words.filter);
+    await expect(header).toContainText(words.printed);
+    // What only works on screen is left out; the chart and its figures stay.
+    await expect(page.getByTestId('filter-bar')).toBeHidden();
+    await expect(page.locator('nav')).toHaveCount(2);
+    for (const nav of await page.locator('nav').all()) await expect(nav).toBeHidden();
+    await expect(page.getByTestId('save-png').first()).toBeHidden();
+    await expect(page.getByTestId('period')).toBeHidden();
+    await expect(page.getByTestId('trend-chart').first()).toBeVisible();
+    expect(await page.getByTestId('trend-chart').first().evaluate((svg) => getComputedStyle(svg.closest('figure')!).breakInside)).toBe('avoid');
+
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
+    await context.close();
+  });
+}

@@ -536,6 +536,8 @@ export const en = {
   'present.legendUp': 'significant rise',
   'present.legendDown': 'significant fall',
   'present.legendUrgent': 'promoter → detractor',
+  'present.print': 'Print',
+  'present.printed': 'Printed on {date}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -538,4 +538,6 @@ export const ja: Record<MessageKey, string> = {
   'present.legendUp': '有意な上昇',
   'present.legendDown': '有意な低下',
   'present.legendUrgent': '推奨者 → 批判者',
+  'present.print': '印刷',
+  'present.printed': '{date} に印刷',
 };
