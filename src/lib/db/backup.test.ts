@@ -8,7 +8,7 @@ import { saveDictionary } from './dictionary';
 import { saveFollowUp, savePlaybook } from './follow-ups';
 import { rememberMapping } from './mappings';
 import { saveWordIndex } from './word-index';
-import { makeBackup, openBackup, restoreBackup, snapshotTables } from './backup';
+import { makeBackup, openBackup, restoreBackup, restoreCounts, snapshotTables } from './backup';
 import { BACKUP_MAGIC, BackupError, readBackup, writeBackup } from './backup-file';
 import { tableFromRows, NO_DAY, type AnswerTable } from '../engine/answers';
 import { textAt } from '../engine/text-column';
@@ -298,5 +298,11 @@ describe('restoring into a browser that has data', { timeout: SLOW }, () => {
     expect((await db.followUps.get('A1|2024-04-02|-1|3|0|'))!.status).toBe('contacted');
     expect(await db.followUps.get('new-here')).toBeUndefined();
     expect(await db.events.get('e2')).toBeTruthy();
+  });
+});
+
+describe('restoreCounts(result)', () => {
+  it('counts datasets apart from the other records written, and the records kept', () => {
+    expect(restoreCounts({ added: { datasets: 2, chunks: 3, events: 1 }, skipped: { followUps: 2, datasets: 1 }, datasets: ['a', 'b'], removedDatasets: [] })).toEqual({ datasets: 2, records: 4, skipped: 3 });
   });
 });

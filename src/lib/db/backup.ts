@@ -155,6 +155,12 @@ async function merging(table: Table, source: BackupTable, keys: unknown[], here:
   return { rows: chosen.map((i) => source.rows[i]), keys: chosen.map((i) => keys[i]) };
 }
 
+/** A restore in three numbers: datasets written, other records written, records kept as they were. */
+export function restoreCounts(result: RestoreResult): { datasets: number; records: number; skipped: number } {
+  const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, n) => total + n, 0);
+  return { datasets: result.datasets.length, records: sum(result.added) - result.datasets.length, skipped: sum(result.skipped) };
+}
+
 /** What a backup holds, for the question before it is restored. */
 export interface BackupSummary {
   createdAt: string;
