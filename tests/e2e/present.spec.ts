@@ -1,5 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sampleCsv } from '../../src/lib/engine/sample';
 
 test.use({ locale: 'en-US' });
 
@@ -105,3 +109,78 @@ for (const [locale, words] of [
     await context.close();
   });
 }
+
+/** The sample's comments, as written (the CSV's seventh column, quotes undone). */
+function sampleComments(): Set<string> {
+  const comments = new Set<string>();
+  for (const match of sampleCsv().matchAll(/^(?:[^,\n]*,){6}("(?:[^"]|"")*"|[^,\n]*),/gm)) {
+    const raw = match[1].startsWith('"') ? match[1].slice(1, -1).replace(/""/g, '"') : match[1];
+    if (raw.length > 8) comments.add(raw.replace(/\s+/g, ' ').trim());
+  }
+  return comments;
+}
+
+/** Downloads the report from the dialog and opens it from disk in a fresh browser context, recording every request. */
+async function openReport(page: Page, browser: Browser, tick: { comments?: boolean; ids?: boolean } = {}) {
+  await page.getByTestId('html-report').click();
+  const dialog = page.getByTestId('report-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('report-comments')).not.toBeChecked();
+  await expect(page.getByTestId('report-ids')).not.toBeChecked();
+  if (tick.comments) await page.getByTestId('report-comments').check();
+  if (tick.ids) await page.getByTestId('report-ids').check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
+  await expect(dialog).toBeHidden();
+  const path = join(mkdtempSync(join(tmpdir(), 'nps-report-')), download.suggestedFilename());
+  await download.saveAs(path);
+  const html = readFileSync(path, 'utf8');
+
+  const context = await browser.newContext({ locale: 'en-US' });
+  const report = await context.newPage();
+  const url = pathToFileURL(path).href;
+  const requests: string[] = [];
+  report.on('request', (r) => requests.push(r.url()));
+  const problems: string[] = [];
+  report.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  report.on('pageerror', (e) => problems.push(e.message));
+  await report.goto(url);
+  await report.waitForLoadState('load');
+  return { html, report, context, requests: requests.filter((r) => r !== url), problems, name: download.suggestedFilename() };
+}
+
+test('the HTML report opens from disk with no request and no script, comments only when ticked in', async ({ page, browser }) => {
+  const dataset = await openSample(page);
+  await page.goto(`${dataset}?from=2024-04-01&to=2024-09-30`);
+  await expect(page.getByTestId('nps-value')).toBeVisible();
+  const headline = await page.getByTestId('nps-value').textContent();
+  const comments = sampleComments();
+  expect(comments.size).toBeGreaterThan(500);
+
+  const plain = await openReport(page, browser);
+  // The name's colon is one a file system refuses.
+  expect(plain.name).toBe('Sample_ Acme Cloud customer survey-report.html');
+  expect(plain.requests).toEqual([]);
+  expect(plain.problems).toEqual([]);
+  expect(await plain.report.evaluate(() => document.scripts.length)).toBe(0);
+  expect(plain.html).toContain(`content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:"`);
+  // The headline is the view's, the filter is said, and every section shows.
+  await expect(plain.report.locator('[data-figure="nps"]')).toHaveText(headline!);
+  await expect(plain.report.locator('[data-figure="filter"]')).toContainText('2024-04-01 – 2024-09-30');
+  for (const id of ['headline', 'line', 'segments', 'transitions', 'topics', 'fix-first']) await expect(plain.report.locator(`section#${id}`)).toBeVisible();
+  await expect(plain.report.locator('section#line svg')).toBeVisible();
+  await expect(plain.report.locator('section#transitions svg')).toBeVisible();
+  await expect(plain.report.locator('section#quotes')).toHaveCount(0);
+  const plainText = await plain.report.locator('body').innerText();
+  expect([...comments].filter((c) => plainText.includes(c))).toEqual([]);
+  expect(plainText).not.toMatch(/ACME-\d{4}/);
+  await plain.context.close();
+
+  const quoted = await openReport(page, browser, { comments: true });
+  expect(quoted.requests).toEqual([]);
+  expect(quoted.problems).toEqual([]);
+  const quotes = await quoted.report.locator('section#quotes blockquote').allInnerTexts();
+  expect(quotes.length).toBeGreaterThan(2);
+  for (const quote of quotes) expect(comments.has(quote.replace(/\s+/g, ' ').trim())).toBe(true);
+  expect(await quoted.report.locator('body').innerText()).not.toMatch(/ACME-\d{4}/);
+  await quoted.context.close();
+});
