@@ -11,7 +11,7 @@ function variables(block: string): Record<string, string> {
   return Object.fromEntries([...block.matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6})\s*;/g)].map((m) => [m[1], m[2].toLowerCase()]));
 }
 const light = variables(css.slice(css.indexOf(':root {'), css.indexOf('}', css.indexOf(':root {'))));
-const darkAt = css.indexOf('@media (prefers-color-scheme: dark)');
+const darkAt = css.search(/@media [^{]*\(prefers-color-scheme: dark\)/);
 const dark = { ...light, ...variables(css.slice(darkAt, css.indexOf('}', darkAt))) };
 const themes = { light, dark };
 
