@@ -132,7 +132,8 @@ test.describe('in Japanese', () => {
     await page.getByTestId('import-employee').check();
     await page.getByTestId('confirm-import').click();
     await expect(page.getByTestId('nps-value')).toBeVisible({ timeout: 30_000 });
-    await expect(page.locator('.headline .label')).toHaveText('eNPS');
+    // Beside the latest wave the all-time figure names itself, as eNPS.
+    await expect(page.locator('.headline .label')).toHaveText('eNPS（すべての回答）');
     await expect(page.getByTestId('customer-count').locator('..')).toContainText('従業員');
     await expect(page.getByRole('link', { name: '離職' })).toBeVisible();
 
