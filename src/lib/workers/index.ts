@@ -49,8 +49,14 @@ export function warmImportWorker(): void {
   warm.addEventListener('error', () => (warmFailed = true), { once: true });
 }
 
+/**
+ * A new dataset is stored by the page: the worker hands over its answers (transferred, not
+ * copied) and ends, so a million answers are not held twice while they are stored, and the
+ * worker's memory is given back as soon as the overview can show. An append is stored by the
+ * worker, which reads the stored answers itself (cloning them to it would cost the page more).
+ */
 export function startImport(request: ImportRequest, onProgress: (share: number, rows: number) => void): RunningImport {
-  return storageMode() === 'memory' ? startImportInMemory(request, onProgress) : startImportWorker(request, onProgress);
+  return storageMode() === 'memory' || request.target.kind === 'new' ? startImportStoredByPage(request, onProgress) : startImportWorker(request, onProgress);
 }
 
 /** `storesItself` false: the worker only builds the answers (its `stored` never settles). */
@@ -91,11 +97,22 @@ function startImportWorker(request: ImportRequest, onProgress: (share: number, r
 }
 
 /**
- * An import while storage is the page's memory (IndexedDB missing or blocked): the worker still
- * reads and builds the answers, but a worker cannot see the page's memory, so the page gives it
- * the dataset appended to and stores what comes back, in the same all-or-nothing transactions.
+ * After the next frame is drawn; in a hidden tab, which draws no frames, after a tenth of a second.
  */
-function startImportInMemory(request: ImportRequest, onProgress: (share: number, rows: number) => void): RunningImport {
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+  });
+}
+
+/**
+ * An import the page stores: a new dataset, or any import while storage is the page's memory
+ * (IndexedDB missing or blocked), which a worker cannot see. The worker reads and builds the
+ * answers; the page gives it the dataset appended to and stores what comes back, in the same
+ * all-or-nothing transactions.
+ */
+function startImportStoredByPage(request: ImportRequest, onProgress: (share: number, rows: number) => void): RunningImport {
   let stage: RunningImport | null = null;
   let cancelled = false;
   const ready = (async () => {
@@ -106,6 +123,9 @@ function startImportInMemory(request: ImportRequest, onProgress: (share: number,
     return { built: await stage.ready, existing };
   })();
   const stored = ready.then(async ({ built: { record, table }, existing }) => {
+    // The overview first: storing a million answers is half a second of the page's time.
+    await afterPaint();
+    if (cancelled) throw new ImportCancelled();
     if (!existing) {
       const { answerCount: _a, chunkCount: _c, ...meta } = record;
       return createDataset(meta, table);
