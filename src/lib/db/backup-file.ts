@@ -332,8 +332,15 @@ function readEntries(body: Uint8Array, header: BackupHeader): BackupTable[] {
     for (let k = 0; k < n; k++) binaries.push(take(length()));
     let table = tables.get(entry.table);
     if (!table) tables.set(entry.table, (table = { name: entry.table, rows: [] }));
-    table.rows.push(decode(entry.value!, binaries));
-    if ('key' in entry) (table.keys ??= []).push(decode(entry.key!, binaries));
+    // A value the decoder cannot make (a map of no pairs, a big integer of letters) is a damaged
+    // file too, never an error of another kind.
+    try {
+      table.rows.push(decode(entry.value!, binaries));
+      if ('key' in entry) (table.keys ??= []).push(decode(entry.key!, binaries));
+    } catch (error) {
+      if (error instanceof BackupError) throw error;
+      throw damaged(`a value of table ${entry.table} is not readable`);
+    }
   }
   if (!end) throw damaged('the file was cut short (its end is missing)');
   // Every table the header and the end name, with that many records; no table they do not name.

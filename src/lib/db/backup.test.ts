@@ -306,3 +306,32 @@ describe('restoreCounts(result)', () => {
     expect(restoreCounts({ added: { datasets: 2, chunks: 3, events: 1 }, skipped: { followUps: 2, datasets: 1 }, datasets: ['a', 'b'], removedDatasets: [] })).toEqual({ datasets: 2, records: 4, skipped: 3 });
   });
 });
+
+describe('readBackup: a record whose value cannot be made', () => {
+  /** A backup file written by hand: the header, then gzip of the entries as given. */
+  async function handMade(values: unknown[]): Promise<Blob> {
+    const encoder = new TextEncoder();
+    const parts: Uint8Array[] = [];
+    const entry = (json: unknown) => {
+      const bytes = encoder.encode(JSON.stringify(json));
+      const length = new Uint8Array(4);
+      new DataView(length.buffer).setUint32(0, bytes.byteLength, true);
+      parts.push(length, bytes);
+    };
+    for (const value of values) entry({ table: 'mappings', value });
+    entry({ end: { mappings: values.length } });
+    const body = await new Response(new Blob(parts as BlobPart[]).stream().pipeThrough(new CompressionStream('gzip'))).blob();
+    const header = { format: 1, database: 1, app: 't', createdAt: '', tables: { mappings: values.length } };
+    return new Blob([`${BACKUP_MAGIC}${JSON.stringify(header)}\n`, body]);
+  }
+
+  it('is refused as damaged, not failed with an error of another kind', async () => {
+    for (const value of [{ $t: 'Map', v: 5 }, { $t: 'bigint', v: 'twelve' }, { $t: 'RegExp', source: 'a', flags: 'zz' }]) {
+      const error = await readBackup(await handMade([value]), 99).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BackupError);
+      expect((error as BackupError).problem).toBe('damaged');
+    }
+    // The same file with a readable value is read.
+    expect((await readBackup(await handMade([{ signature: 's' }]), 99)).tables[0].rows).toEqual([{ signature: 's' }]);
+  });
+});

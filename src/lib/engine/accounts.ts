@@ -117,9 +117,11 @@ export function accountTable(table: AnswerTable, identity: IdentityKind, facts?:
     if (p < 0 || w > waves.waveOf[p] || (w === waves.waveOf[p] && isLater(table, i, p))) previous[a] = i;
   }
 
-  // Satisfaction: the answers' own column first (asked with the score), else the file's.
+  // Satisfaction: the answers' own column first (asked with the score), else the file's. Which
+  // one is decided on the whole dataset, as its scale is (csat.ts datasetCsatScale): a filter
+  // that keeps no answer with a satisfaction must not switch to the file, read on the answers' scale.
   const csat = new Int8Array(count).fill(-1);
-  const fromAnswers = anyKept(table.csat, (v) => v >= 0, include);
+  const fromAnswers = anyKept(table.csat, (v) => v >= 0);
   const fromFile = !fromAnswers && !!facts?.csat && facts.csat.some((v) => v >= 0);
   for (let a = 0; a < count; a++) {
     if (fromAnswers && answer[a] >= 0) csat[a] = table.csat[answer[a]];

@@ -266,3 +266,20 @@ describe('responseView with a list of ids and no wave column', () => {
     expect(hasOutcomes(table, { invited: list })).toBe(true);
   });
 });
+
+describe('satisfaction under a filter', () => {
+  it('keeps the dataset’s source of satisfaction when the filter keeps no answer that has one', () => {
+    // The answers give satisfaction on 1–5 (only U1 answered it); the file gives 0–10. A filter
+    // keeping only U2 must not switch to the file's 9, read as "satisfied" on the 1–5 scale and
+    // counted in no row of the grid.
+    const table = tableFromRows([
+      { account: 'U1', customer: 1, score: 9, csat: 5 },
+      { account: 'U2', customer: 2, score: 6 },
+    ]);
+    const facts = { file: 'crm.csv', importedAt: 0, columns: { account: 'id', csat: 'csat' }, accounts: ['U1', 'U2'], csat: [10, 9], withoutAccount: 0, repeated: 0 };
+    const filtered = outcomesView({ table, identity: 'account', segmentColumns: [], outcomes: facts, include: Uint8Array.from([0, 1]) });
+    expect(filtered.csat).toMatchObject({ scale: 5, source: 'answers', accounts: 0, satisfied: 0, inertia: 0 });
+    const whole = outcomesView({ table, identity: 'account', segmentColumns: [], outcomes: facts });
+    expect(whole.csat).toMatchObject({ scale: 5, source: 'answers', accounts: 1, satisfied: 1, inertia: 0 });
+  });
+});
