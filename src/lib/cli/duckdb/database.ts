@@ -6,6 +6,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { cellMacros } from '../../warehouse/cells';
 
 export interface DatabaseOptions {
+  /** A database file: tables then live on disk and only DuckDB's buffer pool in memory. */
+  path?: string;
   /** DuckDB's memory limit, e.g. '2GB': beyond it, sorts and hashes spill to `tempDirectory`. */
   memoryLimit?: string;
   threads?: number;
@@ -28,7 +30,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
   if (options.threads) settings.threads = String(options.threads);
   if (options.tempDirectory) settings.temp_directory = options.tempDirectory;
-  const instance = await DuckDBInstance.create(':memory:', settings);
+  const instance = await DuckDBInstance.create(options.path ?? ':memory:', settings);
   const connection = await instance.connect();
   const run = async (sql: string) => {
     await connection.run(sql);
