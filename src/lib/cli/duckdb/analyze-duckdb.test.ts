@@ -1,0 +1,114 @@
+/**
+ * One report, two engines: `--engine duckdb` (SQL in warehouse/, run by an embedded DuckDB) gives
+ * the JSON the TypeScript engine gives (cli/analyze-files.ts), field for field, on every export
+ * under tests/fixtures — both languages, each acceptance case with all its files, two files
+ * chosen together, and a Parquet copy of a CSV. Files without a score column fail with the same
+ * message either way.
+ *
+ * This test needs DuckDB's native binding (@duckdb/node-bindings-linux-x64 and friends, installed
+ * by `npm ci` with @duckdb/node-api). Without it the test fails and says so: it never skips.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { analyzeFiles } from '../analyze-files';
+import type { Report } from '../../engine/report';
+
+type Engine = typeof import('./analyze-duckdb');
+let engine: Engine;
+
+beforeAll(async () => {
+  try {
+    engine = await import('./analyze-duckdb');
+    const { openDatabase } = await import('./database');
+    (await openDatabase()).close();
+  } catch (error) {
+    throw new Error(
+      `DuckDB's native binding could not be loaded (${String(error)}). The DuckDB engine's tests need ` +
+        '@duckdb/node-api and its platform package (e.g. @duckdb/node-bindings-linux-x64): run `npm ci` on a supported platform.',
+    );
+  }
+}, 60_000);
+
+const root = join(__dirname, '../../../../tests/fixtures');
+const isExport = (path: string) => statSync(path).isFile() && /\.(csv|txt|tsv)$/i.test(path);
+const filesIn = (dir: string) => readdirSync(join(root, dir)).map((f) => join(root, dir, f)).filter(isExport);
+
+const acceptance = readdirSync(join(root, 'acceptance'))
+  .filter((name) => statSync(join(root, 'acceptance', name)).isDirectory())
+  .map((name) => {
+    const dir = join(root, 'acceptance', name);
+    return { name: `acceptance/${name}`, files: (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')).files as string[]).map((f) => join(dir, f)) };
+  });
+const single = ['', 'layouts', 'identity', 'touchpoints'].flatMap((dir) => filesIn(dir).map((path) => ({ name: join(dir, basename(path)), files: [path] })));
+const cases = [...acceptance, ...single, { name: 'march.csv + april.csv', files: [join(root, 'march.csv'), join(root, 'april.csv')] }];
+
+function typescriptReport(paths: readonly string[], lang: 'ja' | 'en'): Report | Error {
+  try {
+    return analyzeFiles(paths.map((p) => ({ name: basename(p), bytes: new Uint8Array(readFileSync(p)) })), lang);
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+async function duckdbReport(paths: readonly string[], lang: 'ja' | 'en'): Promise<Report | Error> {
+  try {
+    return await engine.analyzeWithDuckDb(paths, lang);
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/**
+ * Where two reports differ. Numbers are held to 1e-12 relative: the design effects are summed
+ * over customers in SQL (warehouse/design-effects.ts) and so may round differently in the last
+ * bits from the engine's pass over answers; every count, label and order must be equal.
+ */
+function differences(a: unknown, b: unknown, path = '$'): string[] {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)) ? [] : [`${path}: ${a} ≠ ${b}`];
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b ? [] : [`${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`];
+  const ka = Object.keys(a), kb = Object.keys(b);
+  if (ka.join() !== kb.join()) return [`${path}: keys ${ka.join()} ≠ ${kb.join()}`];
+  return ka.flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`));
+}
+
+describe('--engine duckdb makes the report the TypeScript engine makes', () => {
+  it('has cases', () => expect(cases.length).toBeGreaterThan(30));
+
+  for (const c of cases) {
+    it(c.name, async () => {
+      for (const lang of ['en', 'ja'] as const) {
+        const expected = typescriptReport(c.files, lang);
+        const actual = await duckdbReport(c.files, lang);
+        if (expected instanceof Error) {
+          expect(actual).toBeInstanceOf(Error);
+          expect((actual as Error).message).toBe(expected.message);
+        } else {
+          expect(actual).not.toBeInstanceOf(Error);
+          expect(differences(actual, expected)).toEqual([]);
+        }
+      }
+    }, 60_000);
+  }
+
+  it('reads Parquet as it reads the CSV the Parquet file was made from', async () => {
+    const csv = join(root, 'acceptance', 'waves-transitions', 'nps_waves.csv');
+    const scratch = mkdtempSync(join(tmpdir(), 'nps-lines-parquet-'));
+    try {
+      const parquet = join(scratch, 'nps_waves.parquet');
+      const { openDatabase } = await import('./database');
+      const db = await openDatabase();
+      // Every column as text, as an export's cells are: the Parquet file holds what the CSV holds.
+      await db.run(`COPY (SELECT * FROM read_csv('${csv}', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+      db.close();
+      const expected = typescriptReport([csv], 'en') as Report;
+      const actual = await engine.analyzeWithDuckDb([parquet], 'en');
+      const renamed = { ...expected, dataset: { ...expected.dataset, name: 'nps_waves.parquet', files: ['nps_waves.parquet'] } };
+      expect(actual.overall.n).toBeGreaterThan(0);
+      expect(differences(actual, renamed)).toEqual([]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
