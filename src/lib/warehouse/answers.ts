@@ -68,7 +68,7 @@ function fileRows(index: number, file: WarehouseFile, segmentCount: number, segm
   const raw = (role: ColumnRole) => (at(role) >= 0 ? cell(at(role)) : "''");
   const order = `'${plan.dateOrder}'`;
   const hasDate = at('date') >= 0;
-  const blank = plan.headers.map((_, c) => `js_trim(${cell(c)}) <> ''`);
+  const blank = plan.headers.map((_, c) => `has_text(${cell(c)})`);
   // The score column first: it is the one nearly every row fills.
   blank.unshift(blank.splice(at('score'), 1)[0]);
   const dayOf = (role: ColumnRole) => (at(role) >= 0 ? `date_of(${cell(at(role))}, ${order}, false).day` : 'CAST(NULL AS INTEGER)');

@@ -161,9 +161,10 @@ describe('cell readers in SQL agree with the TypeScript ones', () => {
     expect(sql.filter((n) => n !== null).length).toBeGreaterThan(500);
   });
 
-  it('identity_of(raw) is identityCell(raw); unfinished(raw) is UNFINISHED on the trimmed cell; js_trim is trim', async () => {
+  it('identity_of(raw) is identityCell(raw); unfinished(raw) is UNFINISHED on the trimmed cell; js_trim is trim; has_text is a non-empty trim', async () => {
     expect(disagreements(await column<string>('identity_of(raw)'), identityCell)).toEqual([]);
     expect(disagreements(await column<boolean>('unfinished(raw)'), (raw) => UNFINISHED.test(raw.trim()))).toEqual([]);
     expect(disagreements(await column<string>('js_trim(raw)'), (raw) => raw.trim())).toEqual([]);
+    expect(disagreements(await column<boolean>('has_text(raw)'), (raw) => raw.trim() !== '')).toEqual([]);
   });
 });

@@ -18,7 +18,6 @@
 import { foldMacros } from './fold';
 
 /** White space as JavaScript's `\s` and `String.prototype.trim` know it. */
-const WS_CHARS = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 const WS = '[\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
 /** JavaScript's `.`: anything but a line terminator. */
 const DOT = '[^\\n\\r\\x{2028}\\x{2029}]';
@@ -71,7 +70,10 @@ export const SCORE_REJECTIONS = { '-1': 'score-empty', '-2': 'score-not-number',
 /** The macros, in the order they must be created (each uses only those before it). */
 export function cellMacros(): string[] {
   return [
-    `CREATE OR REPLACE MACRO js_trim(s) AS trim(s, ${quote(WS_CHARS)});`,
+    // DuckDB's trim(s, characters) with the set written out gives the same, ~5× slower.
+    `CREATE OR REPLACE MACRO js_trim(s) AS regexp_replace(s, '^${WS}+|${WS}+$', '', 'g');`,
+    // js_trim(s) <> '', without making the trimmed copy: a search stops at the first character (~10× faster).
+    `CREATE OR REPLACE MACRO has_text(s) AS regexp_matches(s, '[^${WS.slice(1)}');`,
     `CREATE OR REPLACE MACRO ascii_lower(s) AS translate(s, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz');`,
     ...foldMacros(),
     // JavaScript strings count UTF-16 units: a character beyond U+FFFF counts two.
