@@ -2,7 +2,7 @@
  * The count tables of the report, as SQL over `kept` (answers.ts): small results (a row per
  * score, month, segment value, wave pair…) that the engine's statistics turn into the report
  * (report.ts). Whatever grows with the answers — customers, their sums — is summed here, never
- * sent back: the design effects need only Σ T², Σ T·m and Σ m² over customers (docs/duckdb-engine.md).
+ * sent back: the design effects need only Σ T², Σ T·m and Σ m² over customers (design-effects.ts).
  *
  * `cat` is the category index (0 detractor, 1 passive, 2 promoter), `x` = cat − 1.
  */

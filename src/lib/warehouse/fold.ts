@@ -7,7 +7,7 @@
  * fails to match, folded or not. So a character needs folding in SQL exactly when its NFKC form
  * contains one of those: `１` → `1`, `①` → `1`, `㍻` → `平成`, `㏩` → `10日`, U+3000 → space
  * (~1,700 characters). The table is made from the runtime's own `normalize`, so it is the very
- * NFKC the TypeScript readers use; cells/fold.test.ts holds the SQL to `normalize` on every one.
+ * NFKC the TypeScript readers use; fold.test.ts holds the SQL to `normalize` on every one.
  */
 
 /** What the readers look at, beside ASCII: white space as JS `\s` and `trim` know it, dashes, kanji and kana of their patterns. */
