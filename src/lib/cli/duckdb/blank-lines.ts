@@ -86,7 +86,7 @@ export async function fillBlankLines(from: string, to: string, newline: Newline,
     return i;
   };
   // The last byte of each chunk waits for the next: a \r\n is then never cut in two.
-  let carry = Buffer.alloc(0);
+  let carry: Buffer = Buffer.alloc(0);
   for await (const chunk of createReadStream(from, { start, highWaterMark: 4 << 20 }) as AsyncIterable<Buffer>) {
     const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     carry = data.subarray(await copy(data, data.length - 1));
