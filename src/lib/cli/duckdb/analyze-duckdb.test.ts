@@ -2,14 +2,15 @@
  * One report, two engines: `--engine duckdb` (SQL in warehouse/, run by an embedded DuckDB) gives
  * the JSON the TypeScript engine gives (cli/analyze-files.ts), field for field, on every export
  * under tests/fixtures — both languages, each acceptance case with all its files, two files
- * chosen together, and a Parquet copy of a CSV. Files without a score column fail with the same
- * message either way.
+ * chosen together, a Parquet copy of a CSV, and a CSV written here with blank lines, quoted line
+ * breaks, duplicates and bad rows (each newline style). Files without a score column fail with the
+ * same message either way.
  *
  * This test needs DuckDB's native binding (@duckdb/node-bindings-linux-x64 and friends, installed
  * by `npm ci` with @duckdb/node-api). Without it the test fails and says so: it never skips.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { analyzeFiles } from '../analyze-files';
@@ -91,6 +92,37 @@ describe('--engine duckdb makes the report the TypeScript engine makes', () => {
       }
     }, 60_000);
   }
+
+  it('numbers rows as a spreadsheet does across blank lines and line breaks inside quoted comments (CRLF, LF, CR)', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'nps-lines-blank-'));
+    try {
+      const lines = [
+        'customer,date,score,plan,comment',
+        'A1,2024-01-05,9,Pro,"fine"',
+        '',
+        'A2,2024-01-06,3,Free,"slow,',
+        '',
+        'and the support never answered"',
+        'A3,2024-02-01,7.5,Pro,bad score',
+        '',
+        '',
+        'A4,,8,Free,no date',
+        'A5,2024-02-03,10,Pro,"she said ""great"" support"',
+        'A5,2024-02-03,10,Pro,"she said ""great"" support"',
+        'A6,2024-13-01,6,Free,price is too high',
+        '',
+      ];
+      for (const [name, newline] of [['crlf', '\r\n'], ['lf', '\n'], ['cr', '\r']]) {
+        const path = join(scratch, `blank-lines-${name}.csv`);
+        writeFileSync(path, lines.join(newline));
+        const expected = typescriptReport([path], 'en') as Report;
+        expect(expected.rejectedRows.map((r) => r.row)).toEqual([5, 8, 11]);
+        expect(differences(await engine.analyzeWithDuckDb([path], 'en'), expected)).toEqual([]);
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('reads Parquet as it reads the CSV the Parquet file was made from', async () => {
     const csv = join(root, 'acceptance', 'waves-transitions', 'nps_waves.csv');
