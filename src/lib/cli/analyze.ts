@@ -38,7 +38,7 @@ if (!paths.length) fail(USAGE);
 
 async function duckdbReport(): Promise<Report> {
   // Loaded only when asked for: the default engine needs no native module.
-  const { analyzeWithDuckDb, AnalyzeError: DuckDbAnalyzeError } = await import('./duckdb/analyze-duckdb');
+  const { analyzeWithDuckDb } = await import('./duckdb/analyze-duckdb');
   for (const path of paths) {
     try {
       accessSync(path, constants.R_OK);
@@ -49,7 +49,7 @@ async function duckdbReport(): Promise<Report> {
   try {
     return await analyzeWithDuckDb(paths, lang, { memoryLimit });
   } catch (error) {
-    if (error instanceof DuckDbAnalyzeError) fail(error.message);
+    if (error instanceof AnalyzeError) fail(error.message);
     throw error;
   }
 }

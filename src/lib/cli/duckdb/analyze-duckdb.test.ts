@@ -83,7 +83,7 @@ describe('--engine duckdb makes the report the TypeScript engine makes', () => {
         const expected = typescriptReport(c.files, lang);
         const actual = await duckdbReport(c.files, lang);
         if (expected instanceof Error) {
-          expect(actual).toBeInstanceOf(Error);
+          expect(actual).toBeInstanceOf(engine.AnalyzeError);
           expect((actual as Error).message).toBe(expected.message);
         } else {
           expect(actual).not.toBeInstanceOf(Error);

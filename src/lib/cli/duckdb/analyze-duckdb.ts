@@ -20,7 +20,7 @@ import { translate, type Locale } from '../../i18n/messages';
 import { openDatabase, type Database } from './database';
 import { csvRelation, decodeToUtf8, readCsvExport, readParquetExport, type ExportFile } from './read-export';
 
-export { AnalyzeError } from './read-export';
+export { AnalyzeError } from '../analyze-files';
 
 export interface DuckDbOptions {
   /** DuckDB's memory limit (default 1GB): beyond it, tables and sorts go to the temporary folder. */

@@ -17,8 +17,7 @@ import { translate, type Locale } from '../../i18n/messages';
 import type { WarehouseFile } from '../../warehouse/answers';
 import { fillBlankLines, mayHaveBlankLines } from './blank-lines';
 import type { Database } from './database';
-
-export class AnalyzeError extends Error {}
+import { AnalyzeError } from '../analyze-files';
 
 /** A file as the analysis reads it, and what was done to make it readable. */
 export interface ExportFile extends WarehouseFile {
