@@ -11,7 +11,7 @@ function variables(block: string): Record<string, string> {
   return Object.fromEntries([...block.matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6})\s*;/g)].map((m) => [m[1], m[2].toLowerCase()]));
 }
 const light = variables(css.slice(css.indexOf(':root {'), css.indexOf('}', css.indexOf(':root {'))));
-const darkAt = css.indexOf('@media (prefers-color-scheme: dark)');
+const darkAt = css.search(/@media [^{]*\(prefers-color-scheme: dark\)/);
 const dark = { ...light, ...variables(css.slice(darkAt, css.indexOf('}', darkAt))) };
 const themes = { light, dark };
 
@@ -40,6 +40,8 @@ const TEXT: Array<[string, string]> = [
   ['up-ink', 'paper'], ['up-ink', 'pos-bg'], ['down-ink', 'paper'], ['down-ink', 'neg-bg'],
   ['warn-ink', 'paper'], ['warn-ink', 'warn-bg'], ['ok-ink', 'paper'], ['ok-ink', 'wash'], ['danger', 'paper'], ['danger', 'wash'], ['danger', 'danger-bg'],
   ['event-ink', 'paper'], ['event-ink', 'event-bg'],
+  // The labels of the reference lines are written in their line's colour.
+  ['target', 'paper'], ['benchmark', 'paper'],
   ['badge-ink', 'badge-promoter'], ['badge-ink', 'badge-passive'], ['badge-ink', 'badge-detractor'], ['badge-ink', 'urgent-bg'],
 ];
 /** Graphics and the surface they are drawn on. */
@@ -47,6 +49,7 @@ const GRAPHICS: Array<[string, string]> = [
   ['promoter', 'paper'], ['passive', 'paper'], ['detractor', 'paper'],
   ['series', 'paper'], ['event', 'paper'], ['axis-zero', 'paper'], ['focus', 'paper'], ['focus', 'wash'],
   ['flow-urgent', 'paper'], ['flow-worsened', 'paper'], ['control-line', 'paper'], ['control-line', 'wash'],
+  ['level', 'paper'], ['change', 'paper'], ['trend-mark', 'paper'], ['projection', 'paper'], ['target', 'paper'], ['benchmark', 'paper'],
 ];
 
 describe.each(Object.entries(themes))('the %s theme', (_, theme) => {

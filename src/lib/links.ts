@@ -5,7 +5,7 @@
  * Pages redirect and reload the whole page), and from file:// it drops the file's name
  * (`/folder/#/…` opens the folder, not `nps-lines.html`).
  */
-export type DatasetView = 'overview' | 'trend' | 'segments' | 'transitions' | 'comments' | 'follow-up';
+export type DatasetView = 'overview' | 'trend' | 'segments' | 'transitions' | 'comments' | 'follow-up' | 'outcomes';
 
 export const homeLink = '#/';
 export const privacyLink = '#/privacy';

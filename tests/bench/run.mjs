@@ -197,6 +197,9 @@ process.stdout.write(execSync('node tests/bench/bundle-run.mjs tests/bench/taggi
 // Word statistics with tiny-segmenter.
 process.stdout.write(execSync('node tests/bench/bundle-run.mjs tests/bench/tokenise.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 
+// A backup file of the largest size's answers, written and read back (the file format, in Node).
+process.stdout.write(execSync(`node tests/bench/bundle-run.mjs tests/bench/backup.ts ${join(outDir, `export-${Math.max(...sizes)}.csv`)}`, { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
+
 // Initial JavaScript of the hosted build: what the start page loads to show and work, gzipped —
 // counted when its drop zone is on screen; then what follows once the page is idle or at the first
 // sign of an import (the import's workers and the overview's code, prefetched).

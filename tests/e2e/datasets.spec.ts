@@ -19,7 +19,8 @@ test('next month’s export appends, skips duplicates, and its rows can be remov
   const files = page.getByTestId('dataset-files').locator('tbody tr');
   await expect(files).toHaveCount(2);
   // april.csv: 2 new answers, 1 rejected row, 1 duplicate of march.csv skipped.
-  await expect(files.nth(1).locator('td')).toHaveText(['april.csv', '2', '1', '1', 'UTF-8', '1', 'Remove its rows']);
+  // Rows read (4) = answers (2) + rejected (1) + duplicates (1).
+  await expect(files.nth(1).locator('td')).toHaveText(['april.csv', '4', '2', '1', '1', 'UTF-8', '1', 'Remove its rows']);
 
   await page.reload();
   await expect(page.getByTestId('response-count')).toHaveText('5');

@@ -85,8 +85,10 @@ test('the sample opens from /?sample and the language switch turns the UI Japane
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   // The sample ships with its events and contract dates: markers on the trend, and lifecycle phases.
   await page.getByRole('link', { name: '推移', exact: true }).click();
-  await expect(page.getByTestId('event-marker')).toHaveCount(5);
+  await expect(page.getByTestId('trend-chart').first().getByTestId('event-marker')).toHaveCount(5);
   await expect(page.getByTestId('lifecycle-table').locator('tbody tr')).toHaveCount(4);
+  // Every phase's line shows the events too: 5 on the trend and 5 on each of the 4 phases.
+  await expect(page.getByTestId('event-marker')).toHaveCount(25);
   // (The sample's month-to-month steps are not significant once corrected for testing every
   // step; its real changes are the change points of the trend view.)
   const origin = new URL(page.url()).origin;

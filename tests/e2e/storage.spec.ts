@@ -241,13 +241,16 @@ test('links whose filters name __proto__, constructor or toString, or a wave twi
     await page.goto(`/#/datasets/${id}${view}?f=__proto__:x&f=constructor:y&f=toString:z&f=plan:__proto__&seg=__proto__`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('march');
     await expect(page.getByText('Loading…')).toHaveCount(0);
-    await expect(page.getByText('__proto__: x')).toBeVisible();
+    await expect(page.getByTestId('filter-bar').getByText('__proto__: x')).toBeVisible();
   }
   await page.goto(`/#/datasets/${id}?w=W2&w=W2`);
-  await expect(page.getByText('Wave: W2')).toHaveCount(1);
+  await expect(page.getByTestId('filter-bar').getByText('Wave: W2')).toHaveCount(1);
   await page.goto(`/#/datasets/${id}?f=plan:Pro&f=plan:Pro`);
   await expect(page.getByTestId('response-count')).toHaveText('2');
-  expect(await snapshot(page)).toEqual(before);
+  // Opening the comments may store the word index (a cache of the answers): everything else as before.
+  const { wordIndexes: _cache, ...after } = await snapshot(page);
+  const { wordIndexes: _none, ...stored } = before;
+  expect(after).toEqual(stored);
 });
 
 test('stored events and mappings the app cannot use are skipped with a message', async ({ page }) => {

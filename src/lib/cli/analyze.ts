@@ -1,5 +1,5 @@
 /**
- * `npm run analyze -- FILE... [--json] [--lang ja|en] [--engine ts|duckdb] [--memory-limit 2GB]`:
+ * `npm run analyze -- FILE... [--outcomes FILE]... [--json] [--lang ja|en] [--engine ts|duckdb] [--memory-limit 2GB]`:
  * the same report as the app, from the command line (scheduled reports, checking numbers).
  *
  * The default engine runs the very ingest and engine code the page runs (cli/analyze-files.ts),
@@ -20,10 +20,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const USAGE = 'usage: npm run analyze -- FILE... [--json] [--lang ja|en] [--engine ts|duckdb] [--memory-limit 2GB]';
+const USAGE = 'usage: npm run analyze -- FILE... [--outcomes FILE]... [--json] [--lang ja|en] [--engine ts|duckdb] [--memory-limit 2GB]';
 const args = process.argv.slice(2);
 /** Options that take a value: the value is not a file. */
-const valued = new Set(['--lang', '--engine', '--memory-limit']);
+const valued = new Set(['--lang', '--engine', '--memory-limit', '--outcomes']);
 const option = (name: string) => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
@@ -33,8 +33,19 @@ const lang: Locale = option('--lang') === 'ja' ? 'ja' : 'en';
 const engine = option('--engine') ?? 'ts';
 if (engine !== 'ts' && engine !== 'duckdb') fail(`unknown engine "${engine}" (ts or duckdb)\n${USAGE}`);
 const memoryLimit = option('--memory-limit');
+// `--outcomes FILE` (repeatable): a file about the accounts, joined on the account id.
+const outcomeAt = args.flatMap((a, i) => (a === '--outcomes' ? [i + 1] : []));
 const paths = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
-if (!paths.length) fail(USAGE);
+if (!paths.length || outcomeAt.some((i) => !args[i] || args[i].startsWith('--'))) fail(USAGE);
+const outcomePaths = outcomeAt.map((i) => args[i]);
+
+const read = (path: string) => {
+  try {
+    return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+  } catch (error) {
+    return fail(translate(lang, 'error.unreadable', { file: path, message: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  }
+};
 
 async function duckdbReport(): Promise<Report> {
   // Loaded only when asked for: the default engine needs no native module.
@@ -46,8 +57,10 @@ async function duckdbReport(): Promise<Report> {
       fail(translate(lang, 'error.unreadable', { file: path, message: (error as NodeJS.ErrnoException).code ?? String(error) }));
     }
   }
+  // The files about the accounts are small (one row per account): read whole, as the default engine reads them.
+  const accountFiles = outcomePaths.map(read);
   try {
-    return await analyzeWithDuckDb(paths, lang, { memoryLimit });
+    return await analyzeWithDuckDb(paths, lang, { memoryLimit, accountFiles });
   } catch (error) {
     if (error instanceof AnalyzeError) fail(error.message);
     throw error;
@@ -55,15 +68,10 @@ async function duckdbReport(): Promise<Report> {
 }
 
 function typescriptReport(): Report {
-  const sources = paths.map((path) => {
-    try {
-      return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
-    } catch (error) {
-      return fail(translate(lang, 'error.unreadable', { file: path, message: (error as NodeJS.ErrnoException).code ?? String(error) }));
-    }
-  });
+  const sources = paths.map(read);
+  const accountFiles = outcomePaths.map(read);
   try {
-    return analyzeFiles(sources, lang);
+    return analyzeFiles(sources, lang, accountFiles);
   } catch (error) {
     if (error instanceof AnalyzeError) fail(error.message);
     throw error;
@@ -83,6 +91,11 @@ if (json) {
     `answers ${o.n}: promoters ${o.promoters}, passives ${o.passives}, detractors ${o.detractors}`,
     `customers ${report.dataset.customers ?? '—'}   dates ${report.dataset.from ?? '—'} … ${report.dataset.to ?? '—'}`,
     `scores 0–10: ${report.distribution.join(' ')}`,
+    ...(report.churn ? [`churn per category (one answer per account, Wilson 95%): ${(['detractor', 'passive', 'promoter'] as const).map((c) => {
+      const r = report.churn!.byCategory[c];
+      return `${c}s ${r.rate === null ? '—' : `${r.rate.toFixed(1)}% [${r.ci95![0].toFixed(1)}, ${r.ci95![1].toFixed(1)}]`} (${r.churned}/${r.n})`;
+    }).join(', ')}`] : []),
+    ...(report.revenue ? [`revenue ${report.revenue.total} (detractors ${report.revenue.byCategory.detractor.sum}, passives ${report.revenue.byCategory.passive.sum}, promoters ${report.revenue.byCategory.promoter.sum}); at risk ${report.revenue.atRisk.total} (${Math.round(100 * report.revenue.atRisk.lostShare)}% of ${report.revenue.atRisk.base})`] : []),
     `rejected rows: ${report.dataset.rejected}`,
     ...report.rejectedRows.slice(0, 50).map((r) => `  ${r.file}:${r.row}  ${r.reason}`),
   ];

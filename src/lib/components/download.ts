@@ -1,8 +1,8 @@
 import { excelCsv } from '../ingest/csv';
 
-/** Saves text as a file through a same-origin blob: URL (no request leaves the page). */
-export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a Blob (a backup, a picture, a text) as a file, through a same-origin blob: URL (no request leaves the page). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -10,6 +10,11 @@ export function downloadText(fileName: string, text: string, type = 'application
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves text as a file. */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  downloadBlob(fileName, new Blob([text], { type }));
 }
 
 /** Saves rows as a CSV that Excel opens as it is (ingest/csv.ts `excelCsv`). */

@@ -11,6 +11,7 @@ import type { CompanyEvent, DatasetRecord } from '../engine/dataset';
 import type { FollowUpState } from '../engine/follow-ups';
 import type { FilePlan } from '../ingest/preview';
 import type { Topic } from '../engine/text/dictionary';
+import type { ReferenceLine } from '../engine/references';
 
 /** The column mapping a person confirmed for a form, found again by its header signature. */
 export interface RememberedMapping {
@@ -24,7 +25,8 @@ export interface RememberedMapping {
 
 /** What to do with each group (detractors, passives, promoters), as the team wrote it. */
 export interface StoredPlaybook {
-  id: 'detractor' | 'passive' | 'promoter';
+  /** The group, and `employee-…` for the playbooks of employee surveys (eNPS). */
+  id: 'detractor' | 'passive' | 'promoter' | 'employee-detractor' | 'employee-passive' | 'employee-promoter';
   text: string;
   savedAt: number;
 }
@@ -73,6 +75,8 @@ export class NpsLinesDatabase extends Dexie {
   /** Follow-up status of an answer, by the answer's own key (engine/follow-ups.ts): not per dataset. */
   followUps!: EntityTable<FollowUpState, 'key'>;
   playbooks!: EntityTable<StoredPlaybook, 'id'>;
+  /** Targets and industry figures drawn on a dataset's trend. */
+  referenceLines!: EntityTable<ReferenceLine, 'id'>;
 
   constructor(name = 'nps-lines', options?: DexieOptions) {
     super(name, options);
@@ -85,6 +89,7 @@ export class NpsLinesDatabase extends Dexie {
     this.version(4).stores({ dictionaries: 'id' });
     this.version(5).stores({ wordIndexes: 'datasetId' });
     this.version(6).stores({ followUps: 'key, updatedAt', playbooks: 'id' });
+    this.version(7).stores({ referenceLines: 'id, datasetId' });
   }
 }
 

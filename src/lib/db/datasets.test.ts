@@ -63,7 +63,7 @@ describe('createDataset stores answers as columnar chunks', () => {
     expect(back.segments[0]).toEqual(table.segments[0]);
     expect(textAt(back.account, CHUNK_SIZE + 5)).toBe(`A${(CHUNK_SIZE + 5) % 1000}`);
     expect(back.customer).toEqual(table.customer);
-  });
+  }, 30_000); // 131k answers through the in-memory IndexedDB: seconds when the machine is busy
 
   it('leaves nothing behind when the import fails half way', async () => {
     await createDataset(meta('kept'), answers(5), db);

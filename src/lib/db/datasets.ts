@@ -16,6 +16,11 @@ import { withoutFile } from '../engine/files';
 import { encodeCustomers } from '../engine/customers';
 import { lacksCustomers, upgradeChunk, upgradeRecord } from './legacy';
 import { StorageError } from './storage-error';
+import { withValidSettings } from './validate-settings';
+import { SETTING_NAMES, type DatasetSettings } from '../engine/dataset';
+
+/** A stored record as the current code reads it: earlier shapes upgraded, unusable settings left out. */
+const readRecord = (record: DatasetRecord) => withValidSettings(upgradeRecord(record));
 
 /** Answers per stored record: big enough for speed, small enough to read back in pieces. */
 export const CHUNK_SIZE = 65536;
@@ -41,7 +46,7 @@ async function current(db: NpsLinesDatabase, id: string, expectedVersion: number
   const stored = await db.datasets.get(id);
   if (!stored) throw new StorageError('deleted', `dataset ${id} no longer exists`);
   if (versionOf(stored) !== expectedVersion) throw new StorageError('changed', `dataset ${id} is at version ${versionOf(stored)}, not ${expectedVersion}`);
-  return upgradeRecord(stored);
+  return readRecord(stored);
 }
 
 /**
@@ -139,12 +144,12 @@ export async function removeFileAnswers(
 }
 
 export async function listDatasets(db: NpsLinesDatabase = database()): Promise<DatasetRecord[]> {
-  return (await db.datasets.orderBy('updatedAt').reverse().toArray()).map(upgradeRecord);
+  return (await db.datasets.orderBy('updatedAt').reverse().toArray()).map(readRecord);
 }
 
 export async function getDataset(id: string, db: NpsLinesDatabase = database()): Promise<DatasetRecord | undefined> {
   const record = await db.datasets.get(id);
-  return record && upgradeRecord(record);
+  return record && readRecord(record);
 }
 
 async function readTable(db: NpsLinesDatabase, record: DatasetRecord): Promise<AnswerTable> {
@@ -168,7 +173,7 @@ export async function loadDataset(id: string, db: NpsLinesDatabase = database())
   return db.transaction('r', db.datasets, db.chunks, async () => {
     const stored = await db.datasets.get(id);
     if (!stored) return null;
-    const record = upgradeRecord(stored);
+    const record = readRecord(stored);
     return { record, table: await readTable(db, record) };
   });
 }
@@ -186,10 +191,32 @@ export async function renameDataset(id: string, name: string, db: NpsLinesDataba
   return renamed!;
 }
 
+/**
+ * Changes what the person said about a dataset — an employee survey, a joined file, the at-risk
+ * share — in the stored record (a field given as undefined is removed). Refused, with nothing
+ * written, when the dataset was deleted or changed since `expectedVersion`.
+ */
+export async function updateDatasetSettings(id: string, change: { [K in keyof DatasetSettings]?: DatasetSettings[K] | undefined }, expectedVersion: number, db: NpsLinesDatabase = database()): Promise<DatasetRecord> {
+  let updated: DatasetRecord | null = null;
+  await db.transaction('rw', db.datasets, async () => {
+    const stored = await current(db, id, expectedVersion);
+    const next: DatasetRecord = { ...stored, updatedAt: Date.now(), version: versionOf(stored) + 1 };
+    for (const name of SETTING_NAMES) {
+      if (!(name in change)) continue;
+      if (change[name] === undefined) delete next[name];
+      else (next as DatasetSettings)[name] = change[name] as never;
+    }
+    await db.datasets.put(next);
+    updated = next;
+  });
+  return updated!;
+}
+
 export async function deleteDataset(id: string, db: NpsLinesDatabase = database()): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.chunks, db.events, db.wordIndexes], async () => {
+  await db.transaction('rw', [db.datasets, db.chunks, db.events, db.wordIndexes, db.referenceLines], async () => {
     await db.chunks.where('datasetId').equals(id).delete();
     await db.events.where('datasetId').equals(id).delete();
+    await db.referenceLines.where('datasetId').equals(id).delete();
     await db.wordIndexes.delete(id);
     await db.datasets.delete(id);
   });

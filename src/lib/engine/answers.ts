@@ -52,6 +52,8 @@ export interface AnswerTable {
   churn: Int8Array;
   /** Revenue of the account as written (ARR, MRR…), NaN when unknown. */
   revenue: Float64Array;
+  /** Satisfaction (CSAT) as answered, a whole number 0–10 on the survey's scale; −1 when unknown. */
+  csat: Int8Array;
   /** The account's start (contract start, customer since), or NO_DAY. */
   since: Int32Array;
   /** The account's next renewal, or NO_DAY. */
@@ -78,6 +80,7 @@ export const TYPED_COLUMNS = {
   customer: (n: number) => new Uint32Array(n),
   churn: (n: number) => new Int8Array(n).fill(-1),
   revenue: (n: number) => new Float64Array(n).fill(NaN),
+  csat: (n: number) => new Int8Array(n).fill(-1),
   since: (n: number) => new Int32Array(n).fill(NO_DAY),
   renewal: (n: number) => new Int32Array(n).fill(NO_DAY),
 } as const;
@@ -144,6 +147,7 @@ export interface AnswerRow {
   wave?: string;
   churn?: number;
   revenue?: number;
+  csat?: number;
   since?: number;
   renewal?: number;
   phase?: string;
@@ -162,6 +166,7 @@ export function tableFromRows(rows: readonly AnswerRow[], segmentCount = 0): Ans
     t.customer[i] = r.customer ?? 0;
     t.churn[i] = r.churn ?? -1;
     t.revenue[i] = r.revenue ?? NaN;
+    t.csat[i] = r.csat ?? -1;
     t.since[i] = r.since ?? NO_DAY;
     t.renewal[i] = r.renewal ?? NO_DAY;
     r.segments?.forEach((code, s) => (t.segments[s][i] = code));

@@ -1,6 +1,7 @@
 /** The worked examples of docs/methods.md §6.8 (the reference's §11), and series of known shape. */
 import { describe, expect, it } from 'vitest';
-import { chiSquareCritical, findLevels, seriesStory } from './change-points';
+import { chiSquareCritical, findLevels, seriesStory, stretchSums } from './change-points';
+import { sumCounts } from './shifts';
 import type { CategoryCounts } from './nps';
 
 const series = (rows: number[][]): CategoryCounts[] => rows.map(([promoters, passives, detractors]) => ({ promoters, passives, detractors }));
@@ -26,6 +27,13 @@ describe('critical values', () => {
     expect(chiSquareCritical(0.05 / 15, 2)).toBeCloseTo(-2 * Math.log(0.05 / 15), 8);
     expect(chiSquareCritical(0.05 / 15, 2)).toBeCloseTo(11.41, 2);
     expect(chiSquareCritical(0.05 / 55, 4)).toBeCloseTo(18.68, 2);
+  });
+});
+
+describe('stretchSums', () => {
+  it('adds up any stretch as the periods themselves add up', () => {
+    const sum = stretchSums(exampleA);
+    for (const [from, to] of [[0, 0], [0, 17], [3, 11], [12, 17]]) expect(sum(from, to)).toEqual(sumCounts(exampleA, from, to));
   });
 });
 

@@ -79,14 +79,29 @@ interface Split {
   p: number;
 }
 
+/**
+ * The pooled counts of any stretch of a series in constant time (running totals): the split
+ * searches below add up stretches O(length²) times, which summed period by period made a five-year
+ * weekly series take most of a second.
+ */
+export function stretchSums(series: readonly CategoryCounts[]): (from: number, to: number) => CategoryCounts {
+  const p = new Float64Array(series.length + 1), m = new Float64Array(series.length + 1), d = new Float64Array(series.length + 1);
+  series.forEach((c, t) => {
+    p[t + 1] = p[t] + c.promoters;
+    m[t + 1] = m[t] + c.passives;
+    d[t + 1] = d[t] + c.detractors;
+  });
+  return (from, to) => ({ promoters: p[to + 1] - p[from], passives: m[to + 1] - m[from], detractors: d[to + 1] - d[from] });
+}
+
 /** The best single split of series[from..to] that passes its critical value, else the best pair. */
-function bestSplitOf(series: readonly CategoryCounts[], from: number, to: number, alpha: number): Split | null {
+function bestSplitOf(sum: (from: number, to: number) => CategoryCounts, from: number, to: number, alpha: number): Split | null {
   const length = to - from + 1;
   const single = length - 3; // splits after from+1 … to−2: two periods each side
   if (single >= 1) {
     let best = -1, g = -Infinity;
     for (let t = from + 1; t <= to - 2; t++) {
-      const value = gSquared([sumCounts(series, from, t), sumCounts(series, t + 1, to)]);
+      const value = gSquared([sum(from, t), sum(t + 1, to)]);
       if (value > g) [best, g] = [t, value];
     }
     if (g > chiSquareCritical(alpha / single, 2)) return { cuts: [best], g2: g, df: 2, p: Math.min(1, single * chiSquareP(g, 2)) };
@@ -96,7 +111,7 @@ function bestSplitOf(series: readonly CategoryCounts[], from: number, to: number
   for (let a = from + 1; a <= to - 4; a++) {
     for (let b = a + 2; b <= to - 2; b++) {
       pairs++;
-      const value = gSquared([sumCounts(series, from, a), sumCounts(series, a + 1, b), sumCounts(series, b + 1, to)]);
+      const value = gSquared([sum(from, a), sum(a + 1, b), sum(b + 1, to)]);
       if (value > g) [cuts, g] = [[a, b], value];
     }
   }
@@ -107,8 +122,9 @@ function bestSplitOf(series: readonly CategoryCounts[], from: number, to: number
 /** The levels of a series and the changes between them (see the module's comment). */
 export function findLevels(series: readonly CategoryCounts[], alpha = 0.05): { levels: Level[]; changes: LevelChange[] } {
   const found: Array<{ after: number; g2: number; df: number; p: number }> = [];
+  const sums = stretchSums(series);
   const search = (from: number, to: number) => {
-    const split = bestSplitOf(series, from, to, alpha);
+    const split = bestSplitOf(sums, from, to, alpha);
     if (!split) return;
     for (const cut of split.cuts) found.push({ after: cut, g2: split.g2, df: split.df, p: split.p });
     const bounds = [from - 1, ...split.cuts, to];
@@ -119,7 +135,7 @@ export function findLevels(series: readonly CategoryCounts[], alpha = 0.05): { l
   const bounds = [-1, ...found.map((f) => f.after), series.length - 1];
   const levels: Level[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
-    const counts = sumCounts(series, bounds[k] + 1, bounds[k + 1]);
+    const counts = sums(bounds[k] + 1, bounds[k + 1]);
     levels.push({ from: bounds[k] + 1, to: bounds[k + 1], counts, nps: npsOf(counts) });
   }
   const changes = found.map((f, k): LevelChange => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusteredNps, designEffectsByGroup } from './clustered';
+import { clusteredNps, designEffectsByGroup, groupDesignEffects } from './clustered';
 import { adjustedWaldInterval } from './nps';
 
 // The worked example of docs/methods.md §11: ten customers, nineteen answers.
@@ -77,5 +77,32 @@ describe('designEffectsByGroup', () => {
     const customers = Array.from({ length: n }, () => (random() < 0.1 ? 0 : 1 + Math.floor(random() * 60)));
     const groups = customers.map((c) => (c === 0 ? Math.floor(random() * 4) : random() < 0.8 ? c % 4 : Math.floor(random() * 4)));
     check(scores, customers, groups, 4);
+  });
+});
+
+describe('groupDesignEffects', () => {
+  it('each group alone, as clusteredNps of its answers: the worked example 2.6166 beside one-time customers; answers of no group or filtered out left out', () => {
+    const groups = [...score.map(() => 1), ...score.map(() => 0), -1, -1];
+    const scores = [...score, ...score, 10, 0];
+    const customers = [...customer, ...score.map((_, i) => (i < 3 ? 0 : 100 + i)), 1, 1];
+    const effects = groupDesignEffects(scores, customers, groups, 3);
+    expect(effects[1]).toBeCloseTo(2.6166, 4);
+    expect(effects[0]).toBe(1);
+    expect(effects[2]).toBe(1);
+    // Without customer A's answers (the first three), as clusteredNps says.
+    const keep = scores.map((_, i) => (i < 3 ? 0 : 1));
+    const without = clusteredNps(score, customer, score.map((_, i) => (i < 3 ? 0 : 1))).designEffect;
+    expect(groupDesignEffects(scores, customers, groups, 3, keep)[1]).toBeCloseTo(without, 12);
+  });
+
+  it('agrees with clusteredNps of every group on customers spread over groups', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const n = 500;
+    const scores = Array.from({ length: n }, () => Math.floor(random() * 11));
+    const customers = Array.from({ length: n }, () => (random() < 0.1 ? 0 : 1 + Math.floor(random() * 50)));
+    const groups = customers.map((c) => (random() < 0.05 ? -1 : c === 0 ? Math.floor(random() * 5) : random() < 0.8 ? c % 5 : Math.floor(random() * 5)));
+    const effects = groupDesignEffects(scores, customers, groups, 5);
+    for (let g = 0; g < 5; g++) expect(effects[g], `group ${g}`).toBeCloseTo(clusteredNps(scores, customers, groups.map((x) => (x === g ? 1 : 0))).designEffect, 10);
   });
 });

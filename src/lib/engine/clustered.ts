@@ -163,3 +163,59 @@ export function designEffectsByGroup(score: ArrayLike<number>, customer: ArrayLi
   }
   return { group, rest };
 }
+
+/**
+ * The design effect of each group's answers on their own (the periods of a line, the windows
+ * around an event): designEffectsByGroup's `group` without the rest beside each group, from
+ * answers ordered by group (a counting sort) and per-customer sums in typed arrays reset after
+ * each group — no map keyed by group and customer, so it runs on every filter change at a
+ * million answers. `groupOf[i]` < 0: in no group.
+ */
+export function groupDesignEffects(score: ArrayLike<number>, customer: ArrayLike<number>, groupOf: ArrayLike<number>, groups: number, include?: ArrayLike<number>): Float64Array {
+  const length = score.length;
+  const start = new Int32Array(groups + 1);
+  let largest = 0;
+  for (let i = 0; i < length; i++) {
+    if (groupOf[i] < 0 || (include && !include[i])) continue;
+    start[groupOf[i] + 1]++;
+    if (customer[i] > largest) largest = customer[i];
+  }
+  for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+  const order = new Int32Array(start[groups]);
+  const at = start.slice(0, groups);
+  for (let i = 0; i < length; i++) if (groupOf[i] >= 0 && !(include && !include[i])) order[at[groupOf[i]]++] = i;
+  const sum = new Float64Array(largest + 1), count = new Int32Array(largest + 1), touched = new Int32Array(order.length);
+  const out = new Float64Array(groups).fill(1);
+  for (let g = 0; g < groups; g++) {
+    const counts = [0, 0, 0];
+    let seen = 0, loose = 0, looseX = 0, looseX2 = 0;
+    for (let k = start[g]; k < start[g + 1]; k++) {
+      const i = order[k], category = CATEGORY_INDEX[score[i]], x = category - 1, c = customer[i];
+      counts[category]++;
+      if (c === 0) {
+        loose++;
+        looseX += x;
+        looseX2 += x * x;
+        continue;
+      }
+      if (count[c] === 0) touched[seen++] = c;
+      sum[c] += x;
+      count[c]++;
+    }
+    const [d, , p] = counts, n = start[g + 1] - start[g];
+    const nps = n ? (p - d) / n : 0;
+    // Each customer's (Σx − m·NPS)²; an answer of nobody known is a customer of its own.
+    let squares = looseX2 - 2 * nps * looseX + loose * nps * nps;
+    for (let k = 0; k < seen; k++) {
+      const c = touched[k];
+      squares += (sum[c] - count[c] * nps) ** 2;
+      sum[c] = 0;
+      count[c] = 0;
+    }
+    const G = seen + loose;
+    if (n === 0 || G >= n || G < 2) continue;
+    const varIid = ((p + d) / n - ((p - d) / n) ** 2) / n;
+    if (varIid > 0) out[g] = Math.max(1, ((G / (G - 1)) * (squares / (n * n))) / varIid);
+  }
+  return out;
+}

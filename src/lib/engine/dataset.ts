@@ -5,9 +5,10 @@
  */
 import type { SegmentColumn } from './answers';
 import type { IdentityKind } from './customers';
+import type { AccountFacts, InvitationList } from './account-files';
 
 /** Encodings and delimiters the import reads (ingest/encoding.ts, ingest/csv.ts decide which). */
-export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp' | 'windows-1252';
 export type FileDelimiter = ',' | '\t' | ';' | '|';
 
 /** Why a row was left out; the UI writes the reason in its language from the code. */
@@ -18,11 +19,19 @@ export type RejectionCode =
   | 'score-out-of-range'
   | 'date-empty'
   | 'date-unreadable'
-  | 'partial-response';
-/** value = the raw cell as written (trimmed, at most 80 characters). */
+  | 'partial-response'
+  /** A quote opens a field and is never closed; value = the column, count = rows after it. */
+  | 'unclosed-quote'
+  /** A quoted cell holds lines shaped like rows (a quote closed too late); value = the column, count = those lines. */
+  | 'quote-swallowed-rows'
+  /** The row is longer than any survey answer (1 MB); value = its longest column, count = bytes. */
+  | 'row-too-long';
+/** value = the raw cell as written (trimmed, at most 80 characters), or the column named. */
 export interface Rejection {
   code: RejectionCode;
   value: string;
+  /** A number the reason states (rows, bytes), when it has one. */
+  count?: number;
 }
 
 export interface DatasetFile {
@@ -34,6 +43,13 @@ export interface DatasetFile {
   rejected: number;
   /** Exact duplicates of answers already in the dataset (or earlier in the import), skipped. */
   duplicates: number;
+  /**
+   * Data rows read (blank lines aside): always accepted + rejected + duplicates. Absent in
+   * records stored before it was kept.
+   */
+  rows?: number;
+  /** Blank lines between or after the rows, skipped (not answers). */
+  blankRows?: number;
   headerRows: number;
   /** Column names as read (all header rows joined), for the rejected-rows download. */
   headers: string[];
@@ -48,7 +64,33 @@ export interface StoredRejection {
   cells?: string[];
 }
 
-export interface DatasetRecord {
+/**
+ * What the person said about a dataset beyond its answers; each field is absent until set, and
+ * every write of them names the record's version like any other change.
+ */
+export interface DatasetSettings {
+  /**
+   * An employee survey (eNPS): the words speak of employees and teams, and follow-up lists are off
+   * until someone turns them on (answers of colleagues are often promised to stay anonymous).
+   */
+  employee?: boolean;
+  /** Employee survey only: follow-up was turned on, explicitly. */
+  followUpOptIn?: boolean;
+  /** Share of the revenue of detractors and falling passives expected to be lost, 0–1 (absent: 1). */
+  lostShare?: number;
+  /** Churn, leaving dates, revenue, satisfaction per account, from an outcomes file. */
+  outcomes?: AccountFacts;
+  /** The accounts invited to answer, from a list. */
+  invited?: InvitationList;
+}
+export const SETTING_NAMES = ['employee', 'followUpOptIn', 'lostShare', 'outcomes', 'invited'] as const satisfies ReadonlyArray<keyof DatasetSettings>;
+
+/** The settings of a record, and only those (absent fields stay absent). */
+export function settingsOf(record: DatasetSettings): DatasetSettings {
+  return Object.fromEntries(SETTING_NAMES.filter((k) => record[k] !== undefined).map((k) => [k, record[k]]));
+}
+
+export interface DatasetRecord extends DatasetSettings {
   id: string;
   name: string;
   createdAt: number;
@@ -106,7 +148,7 @@ export interface ImportedAnswers {
 }
 
 /** A new dataset's record, as it will be stored with its `kept` answers. */
-export function newDatasetRecord(target: { id: string; name: string; sample?: boolean }, add: ImportedAnswers): DatasetRecord {
+export function newDatasetRecord(target: { id: string; name: string; sample?: boolean; employee?: boolean }, add: ImportedAnswers): DatasetRecord {
   return {
     id: target.id,
     name: target.name,
@@ -121,6 +163,7 @@ export function newDatasetRecord(target: { id: string; name: string; sample?: bo
     chunkCount: 0,
     nextAnswerId: add.idsUsed,
     ...(target.sample ? { sample: true } : {}),
+    ...(target.employee ? { employee: true } : {}),
   };
 }
 

@@ -38,7 +38,7 @@ function hashOf(t: AnswerTable, i: number): number {
 
 function sameAnswer(a: AnswerTable, i: number, b: AnswerTable, j: number): boolean {
   return a.day[i] === b.day[j] && a.seconds[i] === b.seconds[j] && a.score[i] === b.score[j]
-    && a.churn[i] === b.churn[j] && Object.is(a.revenue[i], b.revenue[j]) && a.since[i] === b.since[j] && a.renewal[i] === b.renewal[j]
+    && a.churn[i] === b.churn[j] && Object.is(a.revenue[i], b.revenue[j]) && a.csat[i] === b.csat[j] && a.since[i] === b.since[j] && a.renewal[i] === b.renewal[j]
     && sameText(a.account, i, b.account, j) && sameText(a.respondent, i, b.respondent, j) && sameText(a.comment, i, b.comment, j)
     && sameText(a.wave, i, b.wave, j) && sameText(a.phase, i, b.phase, j) && sameSegments(a, i, b, j);
 }

@@ -46,6 +46,11 @@ export interface FollowUpRow {
   /** Lower than the customer's previous wave. */
   falling: boolean;
   revenue: number | null;
+  /**
+   * Satisfied (CSAT top two boxes) yet a passive or detractor: an inertia risk, who stays out of
+   * habit and may leave quietly (engine/csat.ts).
+   */
+  inertia: boolean;
 }
 
 /** The answer's own name: the same answer read from the same or an appended file gets the same key. */
@@ -61,7 +66,7 @@ export function followUpKey(table: AnswerTable, i: number): string {
  * The follow-up list of wave `wave` for `category` ('all' for everyone), in table order; sort it
  * with `sortFollowUps`. `include` is the view's filter.
  */
-export function followUpList(table: AnswerTable, waves: Waves, wave: number, category: Category | 'all', include?: Uint8Array): FollowUpRow[] {
+export function followUpList(table: AnswerTable, waves: Waves, wave: number, category: Category | 'all', include?: Uint8Array, inertia?: Uint8Array | null): FollowUpRow[] {
   const rows: FollowUpRow[] = [];
   const row = (i: number, history: FollowUpRow['history']): FollowUpRow => {
     const previous = history.length ? history[history.length - 1].score : null;
@@ -79,6 +84,7 @@ export function followUpList(table: AnswerTable, waves: Waves, wave: number, cat
       history,
       falling: previous !== null && table.score[i] < previous,
       revenue: Number.isFinite(table.revenue[i]) ? table.revenue[i] : null,
+      inertia: inertia?.[i] === 1,
     };
   };
   const wanted = (i: number) => (!include || include[i]) && (category === 'all' || categoryOf(table.score[i]) === category);
@@ -152,9 +158,16 @@ export interface FollowUpView {
   counts: Record<FollowUpStatus, number>;
 }
 
-/** One wave's follow-up list of one group, filtered by status and sorted, with its counts. */
-export function followUpView(table: AnswerTable, waves: Waves, wave: number, category: Category, include: Uint8Array | undefined, states: ReadonlyMap<string, FollowUpState>, options: { show: FollowUpShow; order: FollowUpOrder; today: number }): FollowUpView {
-  const all = wave >= 0 && wave < waves.labels.length ? followUpList(table, waves, wave, category, include) : [];
+/**
+ * One wave's follow-up list of one group, filtered by status (and to inertia risks when asked) and
+ * sorted, with its counts. `inertia` marks answers of satisfied passives and detractors (csat.ts).
+ */
+export function followUpView(
+  table: AnswerTable, waves: Waves, wave: number, category: Category, include: Uint8Array | undefined, states: ReadonlyMap<string, FollowUpState>,
+  options: { show: FollowUpShow; order: FollowUpOrder; today: number; inertia?: Uint8Array | null; inertiaOnly?: boolean },
+): FollowUpView {
+  const listed = wave >= 0 && wave < waves.labels.length ? followUpList(table, waves, wave, category, include, options.inertia) : [];
+  const all = options.inertiaOnly ? listed.filter((r) => r.inertia) : listed;
   const open = (r: FollowUpRow) => {
     const status = states.get(r.key)?.status ?? 'new';
     return status === 'new' || status === 'contacted';

@@ -32,3 +32,25 @@ export function oneVoicePerCustomer(table: AnswerTable, include?: Uint8Array, pe
   for (const i of latest.values()) keep[i - 1] = 1;
   return keep;
 }
+
+/**
+ * The mask keeping one answer per customer and group (`groupOf[i]`, −1 for none: such answers
+ * are left out): the waves of a wave column, where `oneVoicePerCustomer` knows calendar periods.
+ */
+export function oneVoicePerGroup(table: AnswerTable, groupOf: Int32Array, groups: number, include?: Uint8Array): Uint8Array {
+  const keep = new Uint8Array(table.length);
+  const latest = new Map<number, number>();
+  for (let i = 0; i < table.length; i++) {
+    if ((include && !include[i]) || groupOf[i] < 0) continue;
+    const c = table.customer[i];
+    if (c === 0) {
+      keep[i] = 1;
+      continue;
+    }
+    const key = c * groups + groupOf[i];
+    const seen = latest.get(key);
+    if (seen === undefined || isLater(table, i, seen - 1)) latest.set(key, i + 1);
+  }
+  for (const i of latest.values()) keep[i - 1] = 1;
+  return keep;
+}

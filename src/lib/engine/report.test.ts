@@ -46,6 +46,8 @@ describe('buildReport', () => {
     expect(report.bySegment).toEqual({});
     expect(report.events).toEqual([]);
     expect(report.shifts).toEqual([]);
+    expect(report.changes).toEqual([]);
+    expect(report.trend).toEqual({ direction: null, p: null, slope: null }); // one month: no trend
     // Every answer is in 2025-Q2: one wave, so no pair of waves to compare.
     expect(report.transitions).toEqual([]);
   });
@@ -126,5 +128,96 @@ describe('datasetReport counts follow-ups', () => {
     const r = datasetReport(record, t, { describe: () => '', followUps });
     expect(r.followUps).toEqual({ new: 0, contacted: 1, resolved: 0, wont: 0 });
     expect(datasetReport(record, t, { describe: () => '' }).followUps).toBeUndefined();
+  });
+});
+
+describe('buildReport: the changes and the trend of the monthly series', () => {
+  // Example A of the reference (docs/methods.md §6.8) as months 2024-01 … 2025-06, 150 answers each.
+  const exampleA = [
+    [65, 51, 34], [69, 63, 18], [73, 55, 22], [63, 63, 24], [62, 56, 32], [72, 57, 21],
+    [64, 66, 20], [64, 65, 21], [72, 57, 21], [63, 66, 21], [72, 57, 21], [78, 58, 14],
+    [59, 57, 34], [56, 56, 38], [60, 56, 34], [58, 59, 33], [51, 65, 34], [53, 61, 36],
+  ];
+  const rows = exampleA.flatMap(([p, m, d], k) => {
+    const month = `${2024 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-10`;
+    return [...Array(p).fill(10), ...Array(m).fill(7), ...Array(d).fill(0)].map((score) => ({ score, date: month }));
+  });
+  const events = [{ date: '2025-01-06', label: 'Price increase', kind: 'pricing' }];
+
+  it('lists the drop after 2024-12 (30.44 → 14.22, G² 31.34) with the event of its month', () => {
+    const report = buildReport({ name: 'a', files: [], identity: null, table: table(rows, null), rejectedRows: [], events });
+    expect(report.changes).toHaveLength(1);
+    const [change] = report.changes;
+    expect(change).toMatchObject({ after: '2024-12', window: ['2025-01', '2025-01'], direction: 'down', nearestEvent: { date: '2025-01-06', label: 'Price increase', kind: 'pricing', offset: 0 } });
+    expect(change.from).toBeCloseTo(30.44, 2);
+    expect(change.to).toBeCloseTo(14.22, 2);
+    expect(change.g2).toBeCloseTo(31.34, 2);
+    // 15 candidate splits × e^(−31.34/2).
+    expect(change.p).toBeCloseTo(15 * Math.exp(-31.3411 / 2), 8);
+    expect(Object.keys(change)).toContain('nearestEvent');
+    // Without events (the command line) the key is left out.
+    expect(Object.keys(buildReport({ name: 'a', files: [], identity: null, table: table(rows, null), rejectedRows: [] }).changes[0])).not.toContain('nearestEvent');
+  });
+
+  it("gives the whole series' trend: Example B rises a point a month (Mann–Kendall p 2.9e−5)", () => {
+    const exampleB = [
+      [162, 148, 90], [157, 171, 72], [169, 154, 77], [166, 165, 69], [166, 158, 76], [183, 147, 70],
+      [194, 150, 56], [173, 159, 68], [185, 164, 51], [176, 163, 61], [181, 170, 49], [186, 162, 52],
+      [198, 144, 58], [179, 164, 57], [189, 156, 55], [193, 157, 50], [181, 176, 43], [197, 158, 45],
+    ];
+    const rowsB = exampleB.flatMap(([p, m, d], k) => {
+      const month = `${2024 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-10`;
+      return [...Array(p).fill(9), ...Array(m).fill(8), ...Array(d).fill(6)].map((score) => ({ score, date: month }));
+    });
+    const report = buildReport({ name: 'b', files: [], identity: null, table: table(rowsB, null), rejectedRows: [] });
+    expect(report.trend.direction).toBe('up');
+    expect(report.trend.p).toBeCloseTo(2.9e-5, 6);
+    expect(report.trend.slope).toBeCloseTo(1, 10);
+    // A steady rise is a trend, not a string of steps.
+    expect(report.changes).toEqual([]);
+  });
+});
+
+describe('buildReport: the latest period and the events’ impact', () => {
+  // 2024-Q1: 40/30/30 (NPS 10), 2024-Q2: 55/25/20 (NPS 35), about 33 answers a month, so quarters;
+  // no customer known. §3 and §13: the change is 25 (adjusted 24.27, p 0.0315, [2.15, 46.39]).
+  const rows: Array<{ score: number; date: string }> = [];
+  const add = (counts: [number, number, number], months: string[]) => {
+    const scores = [...Array(counts[0]).fill(10), ...Array(counts[1]).fill(8), ...Array(counts[2]).fill(3)];
+    scores.forEach((score, k) => rows.push({ score, date: `${months[k % 3]}-${String(2 + (k % 27)).padStart(2, '0')}` }));
+  };
+  add([40, 30, 30], ['2024-01', '2024-02', '2024-03']);
+  add([55, 25, 20], ['2024-04', '2024-05', '2024-06']);
+  const t = table(rows, null);
+
+  it('latest: the last quarter, its previous one, the change, its interval, p and what it could have detected', () => {
+    const r = buildReport({ name: 'x', files: [], identity: null, table: t, rejectedRows: [] });
+    const latest = r.latest!;
+    expect(latest).toMatchObject({ cadence: 'quarter', period: '2024-Q2', n: 100, nps: 35, designEffect: 1, inProgress: null });
+    expect(latest.previous).toMatchObject({ period: '2024-Q1', n: 100, nps: 10 });
+    expect(latest.ci95![0]).toBeCloseTo(18.6856, 3);
+    expect(latest.difference).toBeCloseTo(25, 10);
+    expect(latest.differenceCi95![0]).toBeCloseTo(2.1513, 3);
+    expect(latest.differenceCi95![1]).toBeCloseTo(46.3924, 3);
+    expect(latest.p).toBeCloseTo(0.031510, 5);
+    expect(latest.mdd).toBeCloseTo(32.1573, 3);
+    // No events (the command line's case): none listed, no impact anywhere.
+    expect(r.events).toEqual([]);
+  });
+
+  it('events[i].impact: the 90 days each side of the event, as independent samples without customers', () => {
+    // Answers fall on the 2nd to the 28th: every one of 2024-Q1 in 2024-01-02 … 2024-03-31, of 2024-Q2 in 2024-04-01 … 2024-06-29.
+    const r = buildReport({ name: 'x', files: [], identity: null, table: t, rejectedRows: [], events: [{ date: '2024-04-01', label: 'Price increase', kind: 'pricing' }] });
+    const impact = (r.events[0] as import('./report').ReportEventWithImpact).impact;
+    expect(impact).toMatchObject({ days: 90, method: 'independent', paired: null });
+    expect(impact.before).toMatchObject({ from: '2024-01-02', to: '2024-03-31', n: 100, nps: 10 });
+    expect(impact.after).toMatchObject({ from: '2024-04-01', to: '2024-06-29', n: 100, nps: 35 });
+    expect(impact.difference).toBeCloseTo(25, 10);
+    expect(impact.p).toBeCloseTo(0.031510, 5);
+    expect(impact.ci95![1]).toBeCloseTo(46.3924, 3);
+  });
+
+  it('no dates and no waves: latest is null', () => {
+    expect(buildReport({ name: 'z', files: [], identity: null, rejectedRows: [], table: table([{ score: 9 }], null) }).latest).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import type { AnswerTable, SegmentColumn } from './answers';
 import type { NpsSummary } from './nps';
 import { compareSegmentValues } from './segments';
 import { detectShifts, type DetectedShift } from './shifts';
+import { tellStory } from './story';
 import { allTransitions, type Transition } from './transitions';
 import { DEFAULT_TOPICS, type Topic } from './text/dictionary';
 import { compileTopics } from './text/topics';
@@ -29,8 +30,11 @@ function topicsReport(input: ReportInput): TopicReport[] {
 }
 import { computeOverview, type IdentityKind } from './overview';
 import { npsByPeriod } from './periods';
+import { overviewStory, type Cadence } from './overview-story';
+import { DEFAULT_IMPACT_DAYS, eventImpact, impactWindows, type WindowNps } from './event-impact';
 import type { DatasetRecord, Rejection } from './dataset';
 import { followUpKey, type FollowUpState, type FollowUpStatus } from './follow-ups';
+import { outcomesReport, type ChurnReport, type ResponseReport, type RevenueReport } from './outcomes-report';
 
 export const REPORT_SCHEMA = 'nps-lines/report@1';
 
@@ -64,6 +68,47 @@ export interface ReportEvent {
   segment?: string;
 }
 
+/** An event with the NPS around it (docs/methods.md §6.10), in the default windows. */
+export interface ReportEventWithImpact extends ReportEvent {
+  impact: EventImpactReport;
+}
+
+export interface EventImpactReport {
+  /** Days each side (90): before is the days up to the day before the event, after from its day. */
+  days: number;
+  before: NpsFigures & { from: string; to: string };
+  after: NpsFigures & { from: string; to: string };
+  /** `paired`: customers who answered in both windows (at least 30); else the windows as independent samples. */
+  method: 'paired' | 'independent';
+  /** Customers who answered in both windows; null without an identity column. */
+  paired: number | null;
+  /** Points, after − before (the paired customers' mean change, or the raw difference); null when a window is empty. */
+  difference: number | null;
+  ci95: [number, number] | null;
+  p: number | null;
+}
+
+/** The latest complete period of the data's own cadence against the one before (docs/methods.md §6.9). */
+export interface LatestReport {
+  /** `wave`: the wave column's waves; else calendar `month` or `quarter`. */
+  cadence: Cadence;
+  period: string;
+  n: number;
+  nps: number | null;
+  /** Customers answering more than once in the period count as customers (1: none did). */
+  ci95: [number, number] | null;
+  designEffect: number;
+  previous: { period: string; n: number; nps: number | null; ci95: [number, number] | null } | null;
+  /** Points, latest − previous (raw); its interval and p from the adjusted two-sample test. */
+  difference: number | null;
+  differenceCi95: [number, number] | null;
+  p: number | null;
+  /** The smallest change the two periods could have detected (80% power), points. */
+  mdd: number | null;
+  /** A last period left out as still filling (under half a typical period's answers). */
+  inProgress: { period: string; n: number } | null;
+}
+
 /** The figures every NPS in the report carries. */
 export type NpsFigures = Pick<NpsSummary, 'n' | 'promoters' | 'passives' | 'detractors' | 'nps' | 'ci95'>;
 
@@ -88,6 +133,31 @@ export interface SegmentReport extends NpsFigures {
 /** A change the trend view marks, found on the monthly series (see shifts.ts). */
 export type ShiftReport = Omit<DetectedShift, 'sentence'> & { sentence: string };
 
+/** A change of level in the monthly series (story.ts, docs/methods.md §6.8). */
+export interface ChangeReport {
+  /** The last month of the earlier level. */
+  after: string;
+  /** The first and last month in which the new level may have started. */
+  window: [string, string];
+  direction: 'up' | 'down';
+  /** NPS of the levels before and after, points. */
+  from: number;
+  to: number;
+  g2: number;
+  /** Bonferroni-adjusted p of the split. */
+  p: number;
+  /** The company event nearest to the window (offset in months, 0 within it); absent when none is within 3 months. */
+  nearestEvent?: { date: string; label: string; kind: string; offset: number };
+}
+
+/** Mann–Kendall and Sen's slope over the whole monthly series; nulls with fewer than 3 months. */
+export interface TrendReport {
+  direction: 'up' | 'down' | null;
+  p: number | null;
+  /** Points a month. */
+  slope: number | null;
+}
+
 export interface Report {
   schema: typeof REPORT_SCHEMA;
   dataset: {
@@ -106,6 +176,8 @@ export interface Report {
     /** The interval counting customers as customers (docs/methods.md §11); `ci95` counts answers. */
     ci95Customers: [number, number] | null;
   };
+  /** The latest complete period and its change; null without dates or waves. */
+  latest: LatestReport | null;
   distribution: number[];
   /** NPS per calendar month and quarter of the date as written (only periods with answers). */
   byPeriod: { month: PeriodReport[]; quarter: PeriodReport[] };
@@ -113,15 +185,26 @@ export interface Report {
   bySegment: Record<string, SegmentReport[]>;
   /** Segment column name → do its values differ at all (χ² of values × categories)? */
   segmentTests: Record<string, { chi2: number; df: number; p: number } | null>;
-  events: ReportEvent[];
+  /** With `impact` when the dataset has events (the command line has none). */
+  events: Array<ReportEvent | ReportEventWithImpact>;
   /** Significant changes between consecutive months and a sustained trend over the last months. */
   shifts: ShiftReport[];
+  /** Changes of level in the monthly series ([] when nothing changed). */
+  changes: ChangeReport[];
+  /** The trend of the whole monthly series. */
+  trend: TrendReport;
   /** One entry per consecutive pair of waves (wave column, else calendar quarters). */
   transitions: TransitionReport[];
   /** Mentions per topic of the default dictionary (or the dictionary given), with polarity. */
   topics: TopicReport[];
   /** Follow-up statuses recorded for this dataset's answers (only where states were given). */
   followUps?: Record<FollowUpStatus, number>;
+  /** Churn per NPS category of accounts, when churn is known (a column or an outcomes file). */
+  churn?: ChurnReport;
+  /** Revenue per NPS category and at risk, when revenue is known. */
+  revenue?: RevenueReport;
+  /** Response rate per wave, when the invited accounts are known. */
+  responses?: ResponseReport[];
 }
 
 export interface TopicPeriodReport {
@@ -163,6 +246,8 @@ export function buildReport(input: ReportInput): Report {
   const o = computeOverview(input.table, input.identity);
   const segments = (input.segmentColumns ?? []).map((column, s) => ({ column, comparison: compareSegmentValues(input.table, column, input.table.segments[s]) }));
   const { n, promoters, passives, detractors, nps, ci95 } = o.overall;
+  const months = npsByPeriod(input.table, { kind: 'month' });
+  const story = tellStory(months, { kind: 'month' }, input.events ?? []);
   return {
     schema: REPORT_SCHEMA,
     dataset: {
@@ -177,6 +262,7 @@ export function buildReport(input: ReportInput): Report {
     rejectedRows: input.rejectedRows,
     overall: { n, promoters, passives, detractors, nps, ci95, designEffect: o.clustered?.designEffect ?? 1, ci95Customers: o.clustered?.ci95 ?? ci95 },
     distribution: o.distribution,
+    latest: latestReport(input.table),
     byPeriod: { month: periodsOf(input.table, 'month'), quarter: periodsOf(input.table, 'quarter') },
     bySegment: Object.fromEntries(segments.map(({ column, comparison }) => [
       column.name,
@@ -187,12 +273,46 @@ export function buildReport(input: ReportInput): Report {
       })),
     ])),
     segmentTests: Object.fromEntries(segments.map(({ column, comparison }) => [column.name, comparison.omnibus])),
-    events: input.events ?? [],
+    events: (input.events ?? []).map((e) => ({ ...e, impact: impactReport(input.table, e.date, input.identity !== null) })),
     topics: topicsReport(input),
     transitions: allTransitions(input.table).transitions.map(({ from, to, paired, onlyFrom, onlyTo, matrix, stuartMaxwell }) => ({ from, to, paired, onlyFrom, onlyTo, matrix, stuartMaxwell })),
-    shifts: detectShifts(npsByPeriod(input.table, { kind: 'month' })).map((s) => ({
+    shifts: detectShifts(months).map((s) => ({
       kind: s.kind, from: s.from, to: s.to, direction: s.direction, difference: s.difference, p: s.p, q: s.q, n: s.n, sentence: s.sentence.en,
     })),
+    changes: story.changes.map((c) => ({
+      after: c.afterPeriod, window: c.window, direction: c.direction, from: c.from, to: c.to, g2: c.g2, p: c.p,
+      ...(c.nearestEvent ? { nearestEvent: c.nearestEvent } : {}),
+    })),
+    trend: story.trend ? { direction: story.trend.direction, p: story.trend.p, slope: story.trend.slope } : { direction: null, p: null, slope: null },
+  };
+}
+
+function latestReport(table: AnswerTable): LatestReport | null {
+  const story = overviewStory(table);
+  if (!story) return null;
+  const { period, n, nps, ci95, designEffect } = story.series[story.latest];
+  const change = story.change;
+  const previous = change ? { period: change.previous.period, n: change.previous.n, nps: change.previous.nps, ci95: change.previous.ci95 } : null;
+  return {
+    cadence: story.cadence, period, n, nps, ci95, designEffect, previous,
+    difference: change?.difference ?? null, differenceCi95: change?.ci95 ?? null, p: change?.p ?? null, mdd: change?.mdd ?? null,
+    inProgress: story.inProgress ? { period: story.inProgress.period, n: story.inProgress.n } : null,
+  };
+}
+
+function impactReport(table: AnswerTable, date: string, customersKnown: boolean): EventImpactReport {
+  const impact = eventImpact(table, date, { customersKnown });
+  const windows = impactWindows(date, DEFAULT_IMPACT_DAYS);
+  const figures = ({ n, promoters, passives, detractors, nps, ci95 }: WindowNps, side: 'before' | 'after') => ({ ...windows[side], n, promoters, passives, detractors, nps, ci95 });
+  return {
+    days: DEFAULT_IMPACT_DAYS,
+    before: figures(impact.before, 'before'),
+    after: figures(impact.after, 'after'),
+    method: impact.method,
+    paired: impact.paired,
+    difference: impact.difference,
+    ci95: impact.ci95,
+    p: impact.p,
   };
 }
 
@@ -225,6 +345,7 @@ export function datasetReport(record: DatasetRecord, table: AnswerTable, context
     tags: context.tags,
     lang: context.lang,
   });
+  Object.assign(report, outcomesReport(record, table));
   if (!context.followUps) return report;
   const counts: Record<FollowUpStatus, number> = { new: 0, contacted: 0, resolved: 0, wont: 0 };
   // Keys are strings made per answer: not made at all when nothing was ever recorded.

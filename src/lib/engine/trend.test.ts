@@ -54,3 +54,32 @@ describe('trendView counts customers as customers in each period', () => {
     expect([view.series[1].n, view.series[1].nps]).toEqual([20, 0]);
   });
 });
+
+describe('trendView tells the story of its series', () => {
+  // Six months of 100 answers: January–March 50/30/20 (+30), April–June 30/30/40 (−10).
+  const month = (m: number, p: number, x: number, d: number, customer: (i: number) => number) =>
+    [...Array(p).fill(10), ...Array(x).fill(8), ...Array(d).fill(2)].map((score, i) => ({ score, day: isoToDay(`2024-0${m}-15`), customer: customer(i) }));
+  const events = [{ date: '2024-04-01', label: 'Price increase', kind: 'pricing' }, { date: '2023-06-01', label: 'Long before', kind: 'other' }];
+
+  it('with independent answers: one change, dated to April, tied to the price increase, design effect 600/599', () => {
+    const rows = [1, 2, 3].flatMap((m) => month(m, 50, 30, 20, () => 0)).concat([4, 5, 6].flatMap((m) => month(m, 30, 30, 40, () => 0)));
+    const view = trendView(tableFromRows(rows, 0), { kind: 'month' }, undefined, 30, false, events);
+    expect(view.story.changes).toHaveLength(1);
+    const [change] = view.story.changes;
+    expect(change).toMatchObject({ afterPeriod: '2024-03', startPeriod: '2024-04', window: ['2024-04', '2024-04'], direction: 'down', from: 30, to: -10 });
+    expect(change.nearestEvent).toEqual({ date: '2024-04-01', label: 'Price increase', kind: 'pricing', offset: 0 });
+    // Clustered over 600 one-answer customers: G/(G − 1) times the independent variance.
+    expect(change.designEffect).toBeCloseTo(600 / 599, 10);
+    expect(view.story.levels[0].ci95).toEqual(adjustedWaldInterval({ promoters: 150, passives: 90, detractors: 60 }));
+    expect(view.projection).toBeNull(); // six periods: no projection
+    expect(view.warning).toBeNull(); // the current level is three months old
+  });
+
+  it('with each customer answering the three months of a level alike: the level is worth a third, and so is the change', () => {
+    const rows = [1, 2, 3].flatMap((m) => month(m, 50, 30, 20, (i) => 1 + i)).concat([4, 5, 6].flatMap((m) => month(m, 30, 30, 40, (i) => 1001 + i)));
+    const view = trendView(tableFromRows(rows, 0), { kind: 'month' }, undefined, 30, false, events);
+    // Tg = 3(x − NPS): Var_cl = (100/99)·V/100 against V/300.
+    expect(view.story.levels[0].designEffect).toBeCloseTo(300 / 99, 8);
+    expect(view.story.changes[0].designEffect).toBeCloseTo(600 / 199, 8);
+  });
+});

@@ -3,7 +3,7 @@
  * switch overrides it and is remembered in localStorage.
  */
 import type { MessageKey } from './en';
-import { translate, type Locale, type MessageParams } from './messages';
+import { audienceKey, translate, type Audience, type Locale, type MessageParams } from './messages';
 import { readSetting, writeSetting } from '../state/safe-storage';
 
 export type { Locale, MessageParams };
@@ -33,9 +33,18 @@ class LocaleState {
 
 export const locale = new LocaleState();
 
-/** Reactive in templates: reads the current locale. */
+/**
+ * Whose answers are on screen: the dataset layout sets it from the open dataset (an employee
+ * survey speaks of employees and teams, messages.ts `audienceKey`) and sets it back when left.
+ */
+class AudienceState {
+  current = $state<Audience>('customers');
+}
+export const audience = new AudienceState();
+
+/** Reactive in templates: reads the current locale (and audience). */
 export function t(key: MessageKey, params?: MessageParams): string {
-  return translate(locale.current, key, params);
+  return translate(locale.current, audienceKey(key, audience.current), params);
 }
 
 /** A signed figure in points, `+12.3` / `−4.0` (a true minus sign), `—` when there is none. */

@@ -10,9 +10,10 @@ const keys = Object.keys(en) as Key[];
  * Japanese texts that are rightly written in Latin letters only. Keep this short: anything a
  * Japanese reader would see in Japanese belongs in Japanese.
  * - 'app.name': the product's name is not translated.
- * - 'overview.nps', 'table.nps': "NPS" is how Japanese CS teams write Net Promoter Score.
+ * - 'overview.nps', 'table.nps', 'refs.value': "NPS" is how Japanese CS teams write Net Promoter Score.
+ * - 'overview.nps@employee': and "eNPS" is how Japanese HR teams write the employees' one.
  */
-const LATIN_IN_JA: ReadonlySet<Key> = new Set<Key>(['app.name', 'overview.nps', 'table.nps']);
+const LATIN_IN_JA: ReadonlySet<Key> = new Set<Key>(['app.name', 'overview.nps', 'table.nps', 'refs.value', 'overview.nps@employee']);
 
 /** Hiragana, katakana (half-width included), CJK ideographs, Japanese punctuation and full-width forms. */
 const JAPANESE = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;

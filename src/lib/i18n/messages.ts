@@ -65,6 +65,18 @@ export function shownParams(template: string): string[] {
   return [...new Set(names)].sort();
 }
 
+/**
+ * Who a dataset's answers come from. An employee survey (eNPS) speaks of employees and teams: a
+ * text with an `@employee` variant uses it, every other text is the same for both.
+ */
+export type Audience = 'customers' | 'employees';
+
+export function audienceKey(key: MessageKey, audience: Audience): MessageKey {
+  if (audience === 'customers') return key;
+  const variant = `${key}@employee`;
+  return variant in en ? (variant as MessageKey) : key;
+}
+
 export function translate(lang: Locale, key: MessageKey, params?: MessageParams): string {
   return format(messages[lang][key] ?? en[key], params, lang);
 }

@@ -27,7 +27,7 @@ export type Assembled =
 
 export function assembleImport(
   built: BuiltAnswers,
-  target: { kind: 'new'; id: string; name: string; sample?: boolean } | { kind: 'append'; record: DatasetRecord; table: AnswerTable },
+  target: { kind: 'new'; id: string; name: string; sample?: boolean; employee?: boolean } | { kind: 'append'; record: DatasetRecord; table: AnswerTable },
   options: AssembleOptions,
 ): Assembled {
   const existingTable = target.kind === 'append' ? target.table : null;
@@ -36,6 +36,7 @@ export function assembleImport(
   const files: DatasetFile[] = options.sources.map((source, i) => {
     const plan = options.plans[i];
     const duplicates = skippedPerFile.get(fileOffset + i) ?? 0;
+    const counts = built.fileCounts[fileOffset + i] ?? { accepted: 0, rejected: 0, blank: 0 };
     return {
       name: source.name,
       size: source.size,
@@ -43,8 +44,11 @@ export function assembleImport(
       delimiter: plan.delimiter,
       headerRows: plan.headerRows,
       headers: plan.headers,
-      accepted: (built.fileCounts[fileOffset + i]?.accepted ?? 0) - duplicates,
-      rejected: built.fileCounts[fileOffset + i]?.rejected ?? 0,
+      // Every data row read is an answer, a rejected row or a skipped duplicate (rows = the sum).
+      rows: counts.accepted + counts.rejected,
+      blankRows: counts.blank,
+      accepted: counts.accepted - duplicates,
+      rejected: counts.rejected,
       duplicates,
       importedAt: options.at,
     };

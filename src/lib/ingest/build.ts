@@ -6,12 +6,12 @@
 import { blankTable, NO_DAY, sliceTable, TEXT_COLUMN_NAMES, TYPED_COLUMN_NAMES, type AnswerTable, type SegmentColumn, type TextColumnName } from '../engine/answers';
 import { identityCell, type IdentityKind } from '../engine/customers';
 import { TextColumnBuilder } from '../engine/text-column';
-import { isBlankRecord, streamRecords } from './csv';
+import { isBlankRecord, readRecords } from './csv';
 import type { FilePlan } from './preview';
 import { parseDate, parseScore, type ParsedDate, type Rejection } from './values';
 import { dayFromCivil } from '../engine/days';
-import { parseAmount, parseChurn } from './flags';
-import { DELIMITER_BYTES, fieldIsBlank, fieldSmallInt, fieldText, guessNewline, scanRecords, type Newline, type RecordFields, type ScanEncoding } from './scanner';
+import { parseAmount, parseChurn, parseCsat } from './flags';
+import { DELIMITER_BYTES, fieldIsBlank, fieldSmallInt, fieldText, scanRecords, type RecordFields, type ScanEncoding } from './scanner';
 import { UNFINISHED } from './roles';
 
 export interface RejectedRow {
@@ -24,10 +24,16 @@ export interface RejectedRow {
 }
 
 const KEEP_REJECTED_CELLS = 10_000;
+/** A kept cell of a rejected row is cut here: a 50 MB cell must not be stored again. */
+const KEEP_CELL_CHARS = 2_000;
+
+import { MAX_ROW_BYTES } from './measure';
 
 export interface FileCounts {
   accepted: number;
   rejected: number;
+  /** Blank records among the data rows (skipped: not answers). */
+  blank: number;
 }
 
 export interface BuiltAnswers {
@@ -43,7 +49,6 @@ export interface BuiltAnswers {
 export interface ByteRange {
   start: number;
   end: number;
-  newline: Newline;
   /** Records before this range (header rows included): row numbers continue from there. */
   rowsBefore: number;
 }
@@ -92,7 +97,10 @@ function sameBytes(a: Uint8Array, bytes: Uint8Array, from: number, to: number): 
   return true;
 }
 
-/** Counts line feeds in bytes (CR-only files: carriage returns), an upper bound on the records. */
+/**
+ * Counts line feeds in bytes (CR-only files: carriage returns), to size the columns once. Mixed
+ * files can hold more records than this; the columns then grow (reserve doubles).
+ */
 function countLineBytes(bytes: Uint8Array, start: number, end: number): number {
   let n = 1;
   for (let i = bytes.indexOf(10, start); i !== -1 && i < end; i = bytes.indexOf(10, i + 1)) n++;
@@ -100,17 +108,25 @@ function countLineBytes(bytes: Uint8Array, start: number, end: number): number {
   return n;
 }
 
+/** Lines of a cell (after its first) that hold at least as many delimiters as a row of `width` columns. */
+function rowLikeLines(text: string, delimiter: string, width: number): number {
+  const needed = Math.max(2, width - 1);
+  let rows = 0;
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) if (lines[i].split(delimiter).length - 1 >= needed) rows++;
+  return rows;
+}
+
+/** A column as the person knows it: its header, else its position. */
+function columnName(plan: FilePlan, column: number): string {
+  return (plan.headers[column] || `#${column + 1}`).slice(0, 80);
+}
+
 /** Where the data starts: after a UTF-8 byte-order mark, if any. */
 export function bomLength(bytes: Uint8Array, plan: FilePlan): number {
   return plan.encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }
 
-/** Counts line feeds: an upper bound on the records of a text, so columns are sized once. */
-function countLines(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 /** What the builder needs to know about one file while reading its rows. */
 interface FileReading {
@@ -124,6 +140,7 @@ interface FileReading {
   wave: number;
   churn: number;
   revenue: number;
+  csat: number;
   completion: number;
   since: number;
   renewal: number;
@@ -216,13 +233,14 @@ export class AnswerBuilder {
       wave: col('wave'),
       churn: col('churn'),
       revenue: col('revenue'),
+      csat: col('csat'),
       completion: col('completion'),
       since: col('since'),
       renewal: col('renewal'),
       phase: col('phase'),
       segmentColumns,
       segmentIndex: segmentColumns.map((c) => this.segmentIndex(plan.headers[c] || `#${c + 1}`, plan.roles[c] === 'touchpoint')),
-      counts: { accepted: 0, rejected: 0 },
+      counts: { accepted: 0, rejected: 0, blank: 0 },
     };
     if (reading.score < 0) throw new Error('no score column');
     this.reserve(rowsAtMost);
@@ -264,6 +282,18 @@ export class AnswerBuilder {
       day = date.day;
       seconds = date.seconds;
     }
+    const comment = f.comment >= 0 ? cell(f.comment) : '';
+    if (comment.length > 40 && comment.indexOf('\n') !== -1) {
+      // A quote closed far too late (by the next quoted field rows below) makes the rows between
+      // one comment: lines holding as many delimiters as a row has are rows, not a comment.
+      const swallowed = rowLikeLines(comment, f.plan.delimiter, f.plan.headers.length);
+      if (swallowed >= 2) {
+        this.reject(f, row, { code: 'quote-swallowed-rows', value: columnName(f.plan, f.comment), count: swallowed }, cells);
+        return;
+      }
+    }
+    // Sized from the line feeds; a file with CR-only lines among them has more records.
+    if (this.table.length === this.capacity) this.reserve(Math.max(1024, this.capacity));
     const t = this.table;
     const i = t.length++;
     t.id[i] = this.nextId++;
@@ -282,10 +312,11 @@ export class AnswerBuilder {
       if (code === undefined) this.customerCodes.set(identity, (code = this.customerCodes.size + 1));
       t.customer[i] = code;
     }
-    this.texts.comment.push(f.comment >= 0 ? cell(f.comment).trim() : '');
+    this.texts.comment.push(comment.trim());
     this.texts.wave.push(f.wave >= 0 ? cell(f.wave).trim() : '');
     if (f.churn >= 0) t.churn[i] = parseChurn(cell(f.churn));
     if (f.revenue >= 0) t.revenue[i] = parseAmount(cell(f.revenue));
+    if (f.csat >= 0) t.csat[i] = parseCsat(cell(f.csat));
     if (f.since >= 0) t.since[i] = parseDate(cell(f.since).trim(), f.plan.dateOrder)?.day ?? NO_DAY;
     if (f.renewal >= 0) t.renewal[i] = parseDate(cell(f.renewal).trim(), f.plan.dateOrder)?.day ?? NO_DAY;
     this.texts.phase.push(f.phase >= 0 ? cell(f.phase).trim() : '');
@@ -295,26 +326,49 @@ export class AnswerBuilder {
     f.counts.accepted++;
   }
 
-  /** Reads one file's decoded text. `onProgress` gets the share of the text done (0–1). */
+  /**
+   * Reads one file's decoded text the PapaParse way (csv.ts `readRecords`). The reference the
+   * byte path is held to (scan-path.test.ts); imports of decoded text use addText.
+   */
   addFile(fileIndex: number, plan: FilePlan, text: string, onProgress?: (share: number) => void): FileCounts {
-    const reading = this.beginFile(fileIndex, plan, countLines(text));
-    let recordIndex = 0;
-    streamRecords(text, plan.delimiter, (records, charsDone) => {
-      for (const record of records) {
-        const row = ++recordIndex; // 1-based, header rows included: the spreadsheet's numbering
-        if (row <= plan.headerRows || isBlankRecord(record)) continue;
-        this.addRow(reading, row, (c) => record[c] ?? '', () => record);
+    const { records, unclosed } = readRecords(text, plan.delimiter);
+    const reading = this.beginFile(fileIndex, plan, records.length);
+    const unclosedAt = new Set(unclosed);
+    const lastRow = records.length - (/[\r\n]$/.test(text) ? 1 : 0);
+    // A final line end gives a last record [''], the end of the file rather than a blank line.
+    const atEnd = records.length > 0 && /[\r\n]$/.test(text) ? records.length - 1 : -1;
+    records.forEach((record, r) => {
+      const row = r + 1; // 1-based, header rows included: the spreadsheet's numbering
+      if (row <= plan.headerRows || r === atEnd) return;
+      if (isBlankRecord(record)) {
+        reading.counts.blank++;
+        return;
       }
-      onProgress?.(text.length ? Math.min(1, charsDone / text.length) : 1);
+      if (unclosedAt.has(r)) {
+        const column = record.findIndex((c) => c.startsWith('"'));
+        this.reject(reading, row, { code: 'unclosed-quote', value: columnName(plan, column), count: lastRow - row }, () => record);
+        return;
+      }
+      this.addRow(reading, row, (c) => record[c] ?? '', () => record);
     });
+    onProgress?.(1);
     return reading.counts;
+  }
+
+  /**
+   * Reads decoded text (UTF-16, Shift_JIS with `|`, the encodings the scanner does not know) with
+   * the byte scanner, once encoded as UTF-8: one reader for every import, so every file gets the
+   * same line ends, the same unclosed-quote rule and the same row numbers.
+   */
+  addText(fileIndex: number, plan: FilePlan, text: string, onProgress?: (share: number) => void): { counts: FileCounts; records: number } {
+    return this.addFileBytes(fileIndex, { ...plan, encoding: 'utf-8' }, new TextEncoder().encode(text), onProgress);
   }
 
   /**
    * Reads one file's bytes with the byte scanner: no decoding of the whole file, no record
    * arrays; only the cells a role needs are decoded. For UTF-8 and Shift_JIS (whose multi-byte
    * characters never contain the bytes of `"`, `,`, tab, `;` or a line end); a differential test
-   * holds it to PapaParse's reading of the decoded text.
+   * holds it to the PapaParse path's reading of the decoded text.
    */
   addFileBytes(fileIndex: number, plan: FilePlan, bytes: Uint8Array, onProgress?: (share: number) => void, range?: ByteRange): { counts: FileCounts; records: number } {
     const encoding = plan.encoding as ScanEncoding;
@@ -322,11 +376,12 @@ export class AnswerBuilder {
     const end = range?.end ?? bytes.length;
     const reading = this.beginFile(fileIndex, plan, countLineBytes(bytes, start, end));
     const decoder = new TextDecoder(encoding, { ignoreBOM: true });
-    const options = { delimiter: DELIMITER_BYTES[plan.delimiter], start, end, newline: range?.newline ?? guessNewline(bytes, encoding, start), encoding };
+    const options = { delimiter: DELIMITER_BYTES[plan.delimiter], start, end, encoding };
     let fields: RecordFields | null = null;
     const cell = (c: number) => (c < fields!.count ? fieldText(bytes, fields!, c, decoder) : '');
     const cells = () => Array.from({ length: fields!.count }, (_, c) => cell(c));
     // Segment cells repeat a handful of values: look their bytes up instead of decoding them.
+    // (Equal bytes give equal text, unescaped or not, so any field can be looked up by its bytes.)
     const known = reading.segmentColumns.map(() => new Map<number, { bytes: Uint8Array; code: number }>());
     const segmentCode = (s: number) => {
       const c = reading.segmentColumns[s];
@@ -335,33 +390,63 @@ export class AnswerBuilder {
       const from = f.starts[c], to = f.ends[c];
       const hash = hashBytes(bytes, from, to);
       const hit = known[s].get(hash);
-      if (hit && f.quoted[c] === 0 && sameBytes(hit.bytes, bytes, from, to)) return hit.code;
+      if (hit && sameBytes(hit.bytes, bytes, from, to)) return hit.code;
       const code = this.code(reading.segmentIndex[s], fieldText(bytes, f, c, decoder));
-      if (f.quoted[c] === 0) known[s].set(hash, { bytes: bytes.slice(from, to), code });
+      known[s].set(hash, { bytes: bytes.slice(from, to), code });
       return code;
     };
     const quickDate = (c: number) => (c < fields!.count ? isoDateInBytes(bytes, fields!.starts[c], fields!.ends[c]) : undefined);
     let row = range?.rowsBefore ?? 0;
+    let ends = 0;
+    const unclosedRows: RejectedRow[] = [];
     scanRecords(bytes, options, (current) => {
       fields = current;
       row++; // 1-based, header rows included: the spreadsheet's numbering
       if (row <= plan.headerRows) return;
       let blank = true;
       for (let c = 0; c < current.count && blank; c++) blank = fieldIsBlank(bytes, current, c);
-      if (blank) return;
+      if (blank) {
+        // The empty record after a final line end is the end of the file, not a blank line.
+        if (current.count === 1 && current.starts[0] === bytes.length) ends++;
+        else reading.counts.blank++;
+        return;
+      }
+      if (current.unclosed >= 0) {
+        // How many rows it would have swallowed is known at the end of the file (count below).
+        unclosedRows.push(this.reject(reading, row, { code: 'unclosed-quote', value: columnName(plan, current.unclosed), count: 0 }, cells));
+        return;
+      }
+      const size = current.ends[current.count - 1] - current.starts[0];
+      if (size > MAX_ROW_BYTES) {
+        let longest = 0;
+        for (let c = 1; c < current.count; c++) if (current.ends[c] - current.starts[c] > current.ends[longest] - current.starts[longest]) longest = c;
+        this.reject(reading, row, { code: 'row-too-long', value: columnName(plan, longest), count: size }, cells);
+        return;
+      }
       this.addRow(reading, row, cell, cells, reading.score < current.count ? fieldSmallInt(bytes, current, reading.score) : -1, quickDate, segmentCode);
       if ((row & 0xffff) === 0) onProgress?.((current.ends[current.count - 1] - start) / (end - start));
     });
+    // PapaParse would have made every row after an unclosed quote part of its cell.
+    for (const r of unclosedRows) r.rejection.count = row - ends - r.row;
     onProgress?.(1);
-    return { counts: reading.counts, records: row - (range?.rowsBefore ?? 0) };
+    const records = row - (range?.rowsBefore ?? 0);
+    const headers = Math.max(0, Math.min(plan.headerRows - (range?.rowsBefore ?? 0), records));
+    const { accepted, rejected, blank } = reading.counts;
+    // Nothing lost in silence: every record read is a header, a blank line, an answer or a rejection.
+    if (headers + ends + blank + accepted + rejected !== records) throw new Error(`rows unaccounted for: ${records} read, ${headers + blank + accepted + rejected} counted`);
+    return { counts: reading.counts, records };
   }
 
-  private reject(f: FileReading, row: number, rejection: Rejection, cells: () => string[]): void {
+  private reject(f: FileReading, row: number, rejection: Rejection, cells: () => string[]): RejectedRow {
     // The cells let people download what was left out; a file of nothing but bad rows keeps
     // only the first ones, so a broken export cannot fill the memory.
     const keep = this.rejected.length < KEEP_REJECTED_CELLS;
-    this.rejected.push(keep ? { file: f.fileIndex, row, rejection, cells: cells() } : { file: f.fileIndex, row, rejection });
+    const entry: RejectedRow = keep
+      ? { file: f.fileIndex, row, rejection, cells: cells().map((c) => (c.length > KEEP_CELL_CHARS ? c.slice(0, KEEP_CELL_CHARS) + '…' : c)) }
+      : { file: f.fileIndex, row, rejection };
+    this.rejected.push(entry);
     f.counts.rejected++;
+    return entry;
   }
 
   finish(): BuiltAnswers {

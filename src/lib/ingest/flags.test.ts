@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseChurn } from './flags';
+import { parseAmount, parseChurn, parseCsat } from './flags';
 
 describe('parseChurn', () => {
   it('reads yes-like flags in English and Japanese as churned', () => {
@@ -26,5 +26,14 @@ describe('parseAmount', () => {
   it('gives NaN for text', () => {
     expect(parseAmount('')).toBeNaN();
     expect(parseAmount('n/a')).toBeNaN();
+  });
+});
+
+describe('parseCsat', () => {
+  it('reads whole satisfaction answers as tools write them', () => {
+    expect(['4', '４', '5 - Very satisfied', '5（とても満足）', '0', '10', '7.0'].map(parseCsat)).toEqual([4, 4, 5, 5, 0, 10, 7]);
+  });
+  it('gives −1 for blanks, fractions, words and numbers off every scale', () => {
+    expect(['', '4.5', '3,5', 'satisfied', '11', '-1'].map(parseCsat)).toEqual([-1, -1, -1, -1, -1, -1]);
   });
 });

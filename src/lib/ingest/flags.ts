@@ -15,6 +15,17 @@ export function parseChurn(raw: string): number {
   return -1;
 }
 
+/**
+ * A satisfaction answer: a whole number 0–10 as survey tools write it (`4`, `４`, `4 - Satisfied`,
+ * `5（とても満足）`), −1 when blank or not one.
+ */
+export function parseCsat(raw: string): number {
+  const m = /^\s*(\d{1,2})(?:\.0+)?(?!\d|[.,]\d)/.exec(raw.normalize('NFKC'));
+  if (!m) return -1;
+  const v = Number(m[1]);
+  return v <= 10 ? v : -1;
+}
+
 const CURRENCY = /[¥￥$€£]|円|jpy|usd|eur|gbp/gi;
 
 /**

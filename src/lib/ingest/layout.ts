@@ -94,7 +94,7 @@ export function columnNames(records: readonly string[][], headerRows: number): s
     }
   }
   const filled = [top, ...rows.slice(1)];
-  return Array.from({ length: width }, (_, c) => {
+  return uniqueNames(Array.from({ length: width }, (_, c) => {
     const parts: string[] = [];
     for (const r of filled) {
       const cell = (r[c] ?? '').replace(/\s+/g, ' ').trim();
@@ -103,5 +103,28 @@ export function columnNames(records: readonly string[][], headerRows: number): s
     }
     const meaningful = parts.filter((p) => !LEGACY_ID.test(p));
     return (meaningful.length ? meaningful : parts).join(' / ');
+  }));
+}
+
+/**
+ * Two columns with the same header stay two columns: the second `plan` is `plan (2)`, the third
+ * `plan (3)` (skipping a name the file already has). Segments are kept by name, so two `plan`
+ * columns were merged into one segment, the second's values over the first's. Blank headers
+ * stay blank (they are shown and stored by position).
+ */
+export function uniqueNames(names: readonly string[]): string[] {
+  const taken = new Set(names);
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    if (!name) return name;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    if (n === 1) return name;
+    let k = n;
+    while (taken.has(`${name} (${k})`)) k++;
+    const unique = `${name} (${k})`;
+    taken.add(unique);
+    seen.set(name, k);
+    return unique;
   });
 }

@@ -302,7 +302,7 @@ describe.each(LAYOUTS)('$file', (layout) => {
   it(`accepts ${layout.scores.length} answers with the scores as written`, () => {
     const { built } = load(layout.file);
     expect(Array.from(built.table.score)).toEqual(layout.scores);
-    expect(built.fileCounts).toEqual([{ accepted: layout.scores.length, rejected: layout.rejected.length }]);
+    expect(built.fileCounts).toEqual([{ accepted: layout.scores.length, rejected: layout.rejected.length, blank: 0 }]);
   });
 
   it(`counts ${layout.promoters} promoters, ${layout.passives} passives, ${layout.detractors} detractors`, () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AnswerBuilder, bomLength } from './build';
 import { mergeHalves } from './merge';
 import { previewFile } from './preview';
-import { guessNewline, splitPoint, DELIMITER_BYTES } from './scanner';
+import { splitPoint, DELIMITER_BYTES } from './scanner';
 
 const utf8 = (t: string) => new TextEncoder().encode(t);
 
@@ -13,12 +13,11 @@ function both(text: string, at: number, firstId = 0) {
   const whole = new AnswerBuilder([], firstId, 'account');
   whole.addFileBytes(0, plan, bytes);
   const start = bomLength(bytes, plan);
-  const newline = guessNewline(bytes, 'utf-8', start);
-  const split = splitPoint(bytes, at, { delimiter: DELIMITER_BYTES[plan.delimiter], start, newline, encoding: 'utf-8' });
+  const split = splitPoint(bytes, at, { delimiter: DELIMITER_BYTES[plan.delimiter], start, encoding: 'utf-8' });
   const first = new AnswerBuilder([], firstId, 'account');
-  const { records } = first.addFileBytes(0, plan, bytes, undefined, { start, end: split, newline, rowsBefore: 0 });
+  const { records } = first.addFileBytes(0, plan, bytes, undefined, { start, end: split, rowsBefore: 0 });
   const second = new AnswerBuilder([], firstId, 'account');
-  second.addFileBytes(0, { ...plan, headerRows: 0 }, bytes.subarray(split), undefined, { start: 0, end: bytes.length - split, newline, rowsBefore: 0 });
+  second.addFileBytes(0, { ...plan, headerRows: 0 }, bytes.subarray(split), undefined, { start: 0, end: bytes.length - split, rowsBefore: 0 });
   return { whole: whole.finish(), merged: mergeHalves(first.finish(), second.finish(), records, firstId), split };
 }
 

@@ -58,8 +58,8 @@ export function mergeHalves(a: BuiltAnswers, b: BuiltAnswers, rowShift: number, 
   const fileCounts = [...a.fileCounts];
   b.fileCounts.forEach((c, f) => {
     if (!c) return;
-    const mine = fileCounts[f] ?? { accepted: 0, rejected: 0 };
-    fileCounts[f] = { accepted: mine.accepted + c.accepted, rejected: mine.rejected + c.rejected };
+    const mine = fileCounts[f] ?? { accepted: 0, rejected: 0, blank: 0 };
+    fileCounts[f] = { accepted: mine.accepted + c.accepted, rejected: mine.rejected + c.rejected, blank: mine.blank + c.blank };
   });
   return {
     table,

@@ -56,7 +56,7 @@ describe('importFiles rejects unreadable rows with their spreadsheet row number 
     expect(built.rejected.find((r) => r.row === 10)?.rejection.value).toBe('2024-13-40');
   });
   it('counts accepted and rejected rows per file', () => {
-    expect(built.fileCounts).toEqual([{ accepted: 2, rejected: 9 }]);
+    expect(built.fileCounts).toEqual([{ accepted: 2, rejected: 9, blank: 0 }]);
   });
 });
 

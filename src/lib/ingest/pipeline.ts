@@ -21,8 +21,9 @@ export interface ImportProgress {
 }
 
 /**
- * The byte scanner reads UTF-8 and Shift_JIS directly; UTF-16 must be decoded first, and so must
- * Shift_JIS with `|`, a byte that can be the second half of a Shift_JIS character.
+ * The byte scanner reads UTF-8 and Shift_JIS directly; UTF-16 and the other encodings are decoded
+ * (and encoded as UTF-8) first, and so is Shift_JIS with `|`, a byte that can be the second half
+ * of a Shift_JIS character.
  */
 export function canScanBytes(plan: FilePlan): boolean {
   return plan.encoding === 'utf-8' || (plan.encoding === 'shift_jis' && plan.delimiter !== '|');
@@ -48,7 +49,7 @@ export function importFiles(
     const plan = plans[i];
     const progress = (share: number) => options.onProgress?.({ file: i, share: (before + share * source.bytes.length) / total, rows: builder.rowsRead });
     if (canScanBytes(plan)) builder.addFileBytes(offset + i, plan, source.bytes, progress);
-    else builder.addFile(offset + i, plan, decodeText(source.bytes, plan.encoding), progress);
+    else builder.addText(offset + i, plan, decodeText(source.bytes, plan.encoding), progress);
     before += source.bytes.length;
   });
   return builder.finish();

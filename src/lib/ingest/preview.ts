@@ -4,7 +4,7 @@
  * export previews as fast as a small one.
  */
 import { decodeText, detectEncoding, type Encoding } from './encoding';
-import { detectDelimiter, isBlankRecord, parseRecords, type Delimiter } from './csv';
+import { detectDelimiter, isBlankRecord, readRecords, type Delimiter } from './csv';
 import { detectRoles, profileColumn, type ColumnRole } from './roles';
 import { columnNames, detectHeaderRows, MAX_HEADER_ROWS } from './layout';
 import { inferDateOrder, type DateOrder } from './values';
@@ -27,10 +27,14 @@ export interface FilePreview {
   /** True when the day/month order of the date column could not be decided from its values. */
   dateOrderAmbiguous: boolean;
   bom: boolean;
+  /** False when the bytes fit no encoding we know: the preview asks the person to choose one. */
+  encodingCertain: boolean;
   /** The first data rows, for the preview table. */
   rows: string[][];
   /** True when the sample was the whole file. */
   complete: boolean;
+  /** The first row (spreadsheet numbering) in which a quote opens a field and is never closed. */
+  unclosedRow: number | null;
 }
 
 export function headerSignature(firstRow: readonly string[]): string {
@@ -45,14 +49,37 @@ export function identityOfPlans(plans: readonly FilePlan[]): 'account' | 'respon
 }
 
 export const PREVIEW_BYTES = 256 * 1024;
+/** Columns whose values are read to propose a role; later ones start as "ignore". */
+export const MAX_PROFILED_COLUMNS = 2000;
 const PREVIEW_RECORDS = 400;
 
-export type PreviewProblem = 'empty-file' | 'header-only';
+/**
+ * `no-line-break`: the sample holds no line end at all (a 20 MB file on one line was "empty");
+ * `long-row`: the first data row does not end within the sample (a 50 MB field was "a header
+ * row but no answers"). `row` is that row's number; `offset` the byte where it starts, when the
+ * encoding lets it be found, so the caller can measure it (ingest/measure.ts).
+ */
+export type PreviewProblem = 'empty-file' | 'header-only' | 'no-line-break' | 'long-row';
 
 export class PreviewError extends Error {
-  constructor(readonly problem: PreviewProblem) {
+  constructor(readonly problem: PreviewProblem, readonly detail: { row?: number; offset?: number } = {}) {
     super(problem);
   }
+}
+
+/**
+ * Byte offset of a character offset of the decoded sample, for UTF-8 and Shift_JIS (whose
+ * characters take one byte below U+0080 and for half-width katakana, two otherwise); else -1.
+ */
+function byteOffset(text: string, chars: number, encoding: Encoding, bom: boolean): number {
+  if (encoding === 'utf-8') return new TextEncoder().encode(text.slice(0, chars)).length + (bom ? 3 : 0);
+  if (encoding !== 'shift_jis') return -1;
+  let bytes = 0;
+  for (let i = 0; i < chars; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 || (c >= 0xff61 && c <= 0xff9f) ? 1 : 2;
+  }
+  return bytes;
 }
 
 /**
@@ -64,19 +91,44 @@ export type PlanOverrides = Partial<Pick<FilePlan, 'encoding' | 'delimiter' | 'h
 export function previewFile(sample: Uint8Array, complete: boolean, overrides: PlanOverrides = {}): FilePreview {
   const guess = detectEncoding(sample);
   const encoding = overrides.encoding ?? guess.encoding;
-  let text = decodeText(sample, encoding, !complete);
-  // The sample may end mid-record: drop the unfinished last line.
-  if (!complete) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+  const whole = decodeText(sample, encoding, !complete);
+  let text = whole;
+  let lastEnd = -1;
+  // The sample may end mid-record: drop the unfinished last line (CR-only files end lines with CR).
+  if (!complete) {
+    lastEnd = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    if (lastEnd < 0 && text.trim() !== '') throw new PreviewError('no-line-break', { row: 1, offset: guess.bom && encoding === 'utf-8' ? 3 : 0 });
+    text = text.slice(0, Math.max(0, lastEnd));
+  }
   if (text.trim() === '') throw new PreviewError('empty-file');
   const delimiter = overrides.delimiter ?? detectDelimiter(text);
-  const records = parseRecords(text, delimiter, PREVIEW_RECORDS + MAX_HEADER_ROWS);
+  const read = readRecords(text, delimiter, PREVIEW_RECORDS + MAX_HEADER_ROWS);
+  let records = read.records;
+  let unclosedRow: number | null = read.unclosed.length ? read.unclosed[0] + 1 : null;
+  if (!complete && read.unclosed.length) {
+    // In a sample, a quote still open at the end is most likely a quoted field the sample cuts:
+    // that record and those after it are left to the import.
+    records = records.slice(0, read.unclosed[0]);
+    unclosedRow = null;
+  }
   const headerRows = Math.max(1, Math.min(overrides.headerRows ?? detectHeaderRows(records), MAX_HEADER_ROWS));
   const headers = columnNames(records, headerRows);
   const data = records.slice(headerRows).filter((r) => !isBlankRecord(r));
-  if (data.length === 0) throw new PreviewError('header-only');
+  if (data.length === 0) {
+    if (complete) throw new PreviewError('header-only');
+    // The first data row does not end within the sample.
+    const index = Math.max(headerRows, records.length);
+    // Where that row starts: after the record before it; the last record kept ends where the
+    // sample was cut, just before a line end.
+    let chars = index === 0 ? 0 : (read.ends[index - 1] ?? text.length);
+    if (chars >= text.length && lastEnd >= 0) chars = lastEnd + (whole[lastEnd] === '\r' && whole[lastEnd + 1] === '\n' ? 2 : 1);
+    throw new PreviewError('long-row', { row: index + 1, offset: byteOffset(whole, chars, encoding, guess.bom && encoding === 'utf-8') });
+  }
   // Qualtrics and SurveyMonkey end some rows early or late (a trailing comma): the widest row wins.
   while (headers.length < Math.max(...data.map((r) => r.length))) headers.push('');
-  const columnValues = headers.map((_, c) => data.map((r) => r[c] ?? ''));
+  // Columns past the first 2,000 keep the role the person gives them: profiling 10,000 columns
+  // took a fifth of a second of the page's time, for exports that never put the score that far.
+  const columnValues = headers.map((_, c) => (c < MAX_PROFILED_COLUMNS ? data.map((r) => r[c] ?? '') : []));
   const profiles = headers.map((h, c) => profileColumn(h, columnValues[c]));
   const roles = detectRoles(profiles, data.length);
   const dateColumn = roles.indexOf('date');
@@ -86,8 +138,10 @@ export function previewFile(sample: Uint8Array, complete: boolean, overrides: Pl
     signature: headerSignature(records[0] ?? []),
     dateOrderAmbiguous: inferred.ambiguous,
     bom: guess.bom,
+    encodingCertain: guess.certain || overrides.encoding !== undefined,
     rows: data.slice(0, 8),
     complete,
+    unclosedRow,
   };
 }
 

@@ -13,7 +13,9 @@ export interface RejectedRowForCsv {
 }
 
 export function rejectedRowsCsv(rows: readonly RejectedRowForCsv[], headers: readonly string[], labels: { file: string; row: string; reason: string }): string {
-  const width = Math.max(headers.length, ...rows.map((r) => r.cells?.length ?? 0));
+  // A loop, not Math.max(...rows): spreading 125,000 arguments overflowed the call stack.
+  let width = headers.length;
+  for (const r of rows) width = Math.max(width, r.cells?.length ?? 0);
   const header = [labels.file, labels.row, labels.reason, ...Array.from({ length: width }, (_, i) => headers[i] || `#${i + 1}`)];
   const body = rows.map((r) => [r.file, String(r.row), r.reason, ...Array.from({ length: width }, (_, i) => r.cells?.[i] ?? '')]);
   return excelCsv([header, ...body]);

@@ -11,10 +11,10 @@ import { parseAmount, parseChurn } from './flags';
 
 export type ColumnRole =
   | 'score' | 'date' | 'account' | 'respondent' | 'comment' | 'wave'
-  | 'churn' | 'revenue' | 'since' | 'renewal' | 'phase' | 'completion' | 'touchpoint' | 'segment' | 'ignore';
-export const COLUMN_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'since', 'renewal', 'phase', 'completion', 'touchpoint', 'segment', 'ignore'];
+  | 'churn' | 'revenue' | 'csat' | 'since' | 'renewal' | 'phase' | 'completion' | 'touchpoint' | 'segment' | 'ignore';
+export const COLUMN_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'csat', 'since', 'renewal', 'phase', 'completion', 'touchpoint', 'segment', 'ignore'];
 /** Roles only one column of a file may have. */
-export const SINGLE_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'since', 'renewal', 'phase', 'completion', 'touchpoint'];
+export const SINGLE_ROLES: readonly ColumnRole[] = ['score', 'date', 'account', 'respondent', 'comment', 'wave', 'churn', 'revenue', 'csat', 'since', 'renewal', 'phase', 'completion', 'touchpoint'];
 
 /** Values of a "was this response finished?" column (Typeform's Response Type, Qualtrics' Finished). */
 export const UNFINISHED = /^(partial|incomplete|false|0|未完了|途中)$/i;
@@ -35,7 +35,13 @@ const RESPONDENT_HEADER = /e-?mail|mail|メール|respondent|contact|person|user
 const RESPONSE_ID_HEADER = /^(#|id|no\.?|respondent ?id|response ?id|responseid|response_id|submission ?id|回答id|回答番号)$/i;
 const COMMENT_HEADER = /comment|reason|why|feedback|verbatim|open.?ended|text|remark|理由|コメント|ご意見|意見|自由|感想|要望|お聞かせ|記述/i;
 const CHURN_HEADER = /churn|解約|退会|cancel|継続状況|契約状況/i;
-const REVENUE_HEADER = /revenue|\barr\b|\bmrr\b|\bacv\b|amount|ltv|売上|年額|月額|契約金額|金額|単価/i;
+/**
+ * Satisfaction asked beside the recommendation question (CSAT, 1–5, 1–7 or 0–10): never the score,
+ * unless the header also names the recommendation.
+ */
+export const CSAT_HEADER = /csat|satisf|満足/i;
+const RECOMMEND_HEADER = /recommend|推奨|薦め|勧め|すすめ|おすすめ|お勧め|\bnps\b/i;
+const REVENUE_HEADER = /revenue|\barr\b|\bmrr\b|\bacv\b|amount|ltv|売上|年額|月額|契約金額|契約額|金額|単価/i;
 /** The account's start — not the survey's: Qualtrics' StartDate and Forms' Start time are responses'. */
 const SINCE_HEADER = /contract.?start|customer.?since|account.?(created|start)|sign.?up|subscription.?start|start.?of.?contract|契約開始|導入日|利用開始|顧客登録|契約日/i;
 const RENEWAL_HEADER = /renewal|renew|contract.?end|更新日|契約更新|契約終了/i;
@@ -123,6 +129,7 @@ export function profileColumn(header: string, values: readonly string[]): Column
 /** A value of how strongly a column looks like the score; 0 = not at all. */
 function scoreLikeness(p: ColumnProfile): number {
   if (p.filled === 0 || NOT_SCORE_HEADER.test(p.header)) return 0;
+  if (CSAT_HEADER.test(p.header) && !RECOMMEND_HEADER.test(p.header)) return 0;
   const named = SCORE_HEADER.test(p.header);
   // A named score column may hold some bad cells (they are rejected row by row); an unnamed one
   // must be clearly made of scores.
@@ -184,6 +191,7 @@ export function detectRoles(profiles: readonly ColumnProfile[], rowCount: number
   });
   pick('churn', (p) => (CHURN_HEADER.test(p.header) && p.filled && p.churnShare >= 0.8 && p.distinct <= 6 ? 1 : 0));
   pick('revenue', (p) => (REVENUE_HEADER.test(p.header) && p.filled && p.amountShare >= 0.8 ? 1 : 0));
+  pick('csat', (p) => (CSAT_HEADER.test(p.header) && !RECOMMEND_HEADER.test(p.header) && p.filled && p.scoreShare >= 0.8 ? 1 : 0));
   pick('since', (p) => (SINCE_HEADER.test(p.header) && p.filled && p.dateShare >= 0.8 ? 1 : 0));
   pick('renewal', (p) => (RENEWAL_HEADER.test(p.header) && p.filled && p.dateShare >= 0.8 ? 1 : 0));
   pick('phase', (p) => (PHASE_HEADER.test(p.header) && p.filled && p.distinct <= 12 && p.dateShare < 0.5 ? 1 : 0));

@@ -1,7 +1,8 @@
 /**
- * A byte-level CSV scanner that parses exactly as PapaParse 5.7 does on the decoded text
- * (`Papa.parse(text, { delimiter, skipEmptyLines: false })`), without decoding the file and
- * without building per-record objects. The differential test (scanner.test.ts) is the proof.
+ * A byte-level CSV scanner that parses exactly as the PapaParse path does on the decoded text
+ * (`parseRecords` in csv.ts: PapaParse after line ends are made one, with unclosed quotes read
+ * as ordinary characters), without decoding the file and without building per-record objects.
+ * The differential test (scanner.test.ts) is the proof.
  *
  * Why bytes are enough: in UTF-8 every byte of a multi-byte character is ≥ 0x80, and in
  * Shift_JIS every trail byte is ≥ 0x40, so `"`, `,`, `;`, `\t`, `\r` and `\n` never occur
@@ -9,36 +10,36 @@
  * then the ASCII character). `|` (0x7C) CAN be a Shift_JIS trail byte (e.g. ポ = 83 7C), so
  * with `encoding: 'shift_jis'` any delimiter byte ≥ 0x40 (of ours, only `|`) is refused:
  * `scanRecords` and `splitPoint` throw, and the caller must use the string path (decode, then
- * PapaParse). UTF-16 files always take the string path.
+ * encode as UTF-8). UTF-16 files always take that path.
  *
  * The caller skips a BOM with `start: 3`; `fieldText` wants a decoder made with
  * `{ ignoreBOM: true }`.
  *
- * PapaParse behaviours matched (see the test for each):
- * - Line ends: PapaParse guesses ONE newline for the whole text from its first 1,048,576
- *   UTF-16 units, ignoring text between quote pairs: `\n` if there is no `\r` or a `\n` comes
- *   before the first `\r`; otherwise `\r\n` if at least half of the `\r`-separated pieces start
- *   with `\n`, else a lone `\r` (old Mac / Excel for Mac files are supported). Every other line
- *   end then counts as field content: in a `\n` file a `\r` before `\n` stays at the end of the
- *   last field; in a `\r\n` file a lone `\n` or `\r` is content. `guessNewline` replays that
- *   guess on bytes; pass its result as `newline` to every scanner over the same file.
+ * Behaviours (see the test for each):
+ * - Line ends: LF, CRLF and a lone CR all end a record, wherever they are outside quotes, so a
+ *   file whose lines were joined from several systems (mixed CR / LF / CRLF) keeps every row.
+ *   (PapaParse alone guesses ONE newline per file and reads the others as field content, which
+ *   merged rows; csv.ts makes the line ends one before PapaParse sees the text.) Inside a
+ *   quoted field CRLF and CR are read as LF (`fieldText` does it), as on the PapaParse path.
  * - A file ending with a line end DOES produce a final record `['']` (PapaParse does, with
  *   skipEmptyLines false); a blank line is a record `['']`; an empty input gives no record.
  * - Quoted fields may hold delimiters, line ends and `""` (unescaped to `"`). A quote inside
  *   an unquoted field is literal. A quote inside a quoted field closes it only when it is the
  *   last character of the input, or when it is followed by optional whitespace (as
- *   `String.prototype.trim` understands it, including U+3000) and then the delimiter or the
- *   newline; any other quote is kept as content (`"a"b,c` → `a"b`, and parsing goes on
- *   looking for the real closing quote). An unterminated quoted field runs to the end of the
- *   input and is NOT unescaped (PapaParse returns it raw).
+ *   `String.prototype.trim` understands it, including U+3000) and then the delimiter or a
+ *   line end; any other quote is kept as content (`"a"b,c` → `a"b`, and parsing goes on
+ *   looking for the real closing quote).
+ * - A quote that opens a field and is never closed would make the rest of the file one cell
+ *   (PapaParse's reading: the 20 rows after it vanished into one comment). Here it is read as
+ *   an ordinary character instead: the field ends at the next delimiter or line end, reading
+ *   goes on with the next row, and the record says so (`RecordFields.unclosed`) so the row can
+ *   be reported rather than lost in silence.
  */
 
 /** Byte values of the delimiters the app supports: , \t ; | */
 export const DELIMITER_BYTES = { ',': 44, '\t': 9, ';': 59, '|': 124 } as const;
 
-export type Newline = '\n' | '\r\n' | '\r';
-
-/** The encodings the byte path supports. UTF-16 files must take the string path. */
+/** The encodings the byte path supports. Other files are decoded and encoded as UTF-8 first. */
 export type ScanEncoding = 'utf-8' | 'shift_jis';
 
 export interface ScanOptions {
@@ -52,8 +53,6 @@ export interface ScanOptions {
    * mid' = the returned next start partition the records exactly.
    */
   end?: number;
-  /** The file's newline. Default: `guessNewline(bytes, encoding)` (PapaParse's guess). */
-  newline?: Newline;
   /** Default 'utf-8'. Decides which multi-byte characters are whitespace, and refuses `|` + shift_jis. */
   encoding?: ScanEncoding;
 }
@@ -65,97 +64,18 @@ export interface RecordFields {
   starts: Int32Array;
   /** Byte offset one past each field's content (before a closing quote). */
   ends: Int32Array;
-  /** 1 when the field was quoted AND contains a doubled quote "" that must be unescaped; 0 otherwise. */
+  /**
+   * Bit 1: the field was quoted and contains a doubled quote "" that must be unescaped.
+   * Bit 2: the field was quoted (it may hold a CR, read as LF). 0 for an unquoted field.
+   */
   quoted: Uint8Array;
+  /** The first field whose opening quote is never closed (read as an ordinary character), or -1. */
+  unclosed: number;
 }
 
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
-/** PapaParse guesses the newline from `input.substring(0, 1024 * 1024)`. */
-const GUESS_UNITS = 1024 * 1024;
-
-function bomLength(bytes: Uint8Array, encoding: ScanEncoding): number {
-  return encoding === 'utf-8' && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-}
-
-/**
- * Byte offset where the first `units` UTF-16 code units of the decoded text end (or the end of
- * the bytes). Exact for valid input; for invalid byte sequences it may be off by a few units.
- */
-function unitsToByte(bytes: Uint8Array, from: number, units: number, encoding: ScanEncoding): number {
-  const len = bytes.length;
-  // Every code unit takes at least one byte, so a short enough input is all inside the limit.
-  if (len - from <= units) return len;
-  let i = from;
-  let u = 0;
-  if (encoding === 'utf-8') {
-    while (i < len && u < units) {
-      const b = bytes[i];
-      if ((b & 0xc0) !== 0x80) u += b >= 0xf0 ? 2 : 1;
-      i++;
-    }
-    // Include the continuation bytes of the last character counted.
-    while (i < len && (bytes[i] & 0xc0) === 0x80) i++;
-  } else {
-    while (i < len && u < units) {
-      const b = bytes[i];
-      const lead = (b >= 0x81 && b <= 0x9f) || (b >= 0xe0 && b <= 0xfc);
-      if (lead && i + 1 < len) {
-        const t = bytes[i + 1];
-        if ((t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfc)) {
-          i += 2;
-          u++;
-          continue;
-        }
-      }
-      i++;
-      u++;
-    }
-  }
-  return i;
-}
-
-/**
- * PapaParse's newline guess (`guessLineEndings`), replayed on bytes: looks at the first
- * 1,048,576 UTF-16 units after `start` (default: after a UTF-8 BOM), with the text between
- * quote pairs removed.
- */
-export function guessNewline(bytes: Uint8Array, encoding: ScanEncoding = 'utf-8', start = bomLength(bytes, encoding)): Newline {
-  const cut = unitsToByte(bytes, start, GUESS_UNITS, encoding);
-  let crCount = 0;
-  let crlfCount = 0;
-  let sawCr = false;
-  let lfFirst = false;
-  let prevCr = false;
-  let i = start;
-  while (i < cut) {
-    const b = bytes[i];
-    if (b === QUOTE) {
-      // /"([^]*?)"/g removes a quote, the text up to the next quote, and that quote. An unpaired
-      // last quote stays (as an ordinary character).
-      const close = bytes.indexOf(QUOTE, i + 1);
-      if (close !== -1 && close < cut) {
-        i = close + 1;
-        continue;
-      }
-      prevCr = false;
-    } else if (b === CR) {
-      crCount++;
-      sawCr = true;
-      prevCr = true;
-    } else if (b === LF) {
-      if (prevCr) crlfCount++;
-      else if (!sawCr) lfFirst = true;
-      prevCr = false;
-    } else {
-      prevCr = false;
-    }
-    i++;
-  }
-  if (crCount === 0 || lfFirst) return '\n';
-  return crlfCount >= (crCount + 1) / 2 ? '\r\n' : '\r';
-}
 
 /**
  * Length in bytes of the character at `k` when `String.prototype.trim` would remove it (ASCII
@@ -193,7 +113,7 @@ function checkDelimiter(delimiter: number, encoding: ScanEncoding): void {
 }
 
 function newRecordFields(capacity: number): RecordFields {
-  return { count: 0, starts: new Int32Array(capacity), ends: new Int32Array(capacity), quoted: new Uint8Array(capacity) };
+  return { count: 0, starts: new Int32Array(capacity), ends: new Int32Array(capacity), quoted: new Uint8Array(capacity), unclosed: -1 };
 }
 
 function grow(f: RecordFields): void {
@@ -212,25 +132,60 @@ function grow(f: RecordFields): void {
 // Result of scanQuoted besides the offset it returns (module state: no allocation per field).
 let quotedEnd = 0;
 let quotedEscaped = 0;
-/** 0: the input ended; 1: a delimiter follows (another field); 2: a line end follows. */
+/** 0: the input ended; 1: a delimiter follows (another field); 2: a line end follows; 3: never closed. */
 let quotedKind = 0;
+
+/**
+ * What a search for a closing quote that failed has learnt (per scan, reset by scanRecords):
+ * searching from `failedFrom` met no quote that could close a field except the second quotes of
+ * `""` pairs, the last of which that could is `lastPairCloser`. A later opening quote p can
+ * only be closed by one of those (any other quote after it was seen and could not close), so
+ * when p ≥ lastPairCloser it is unclosed too, known without a search: a file with a stray quote
+ * on every row costs one search, not one per row.
+ */
+let failedFrom = -1;
+let lastPairCloser = -1;
+
+/** Whether the quote at q could close a quoted field: last byte, or whitespace* then delimiter / line end. */
+function closesAt(bytes: Uint8Array, q: number, delim: number, sjis: boolean): boolean {
+  const len = bytes.length;
+  if (q === len - 1) return true;
+  let k = q + 1;
+  while (k < len) {
+    const b = bytes[k];
+    if (b === delim || b === LF || b === CR) return true;
+    const w = whitespaceLength(bytes, k, sjis);
+    if (w === 0) return false;
+    k += w;
+  }
+  return false;
+}
 
 /**
  * A quoted field whose opening quote is at `p`: replays PapaParse's search for the closing
  * quote. Sets quotedEnd / quotedEscaped / quotedKind and returns where scanning goes on.
  */
-function scanQuoted(bytes: Uint8Array, p: number, delim: number, nl0: number, crlf: boolean, sjis: boolean): number {
+function scanQuoted(bytes: Uint8Array, p: number, delim: number, sjis: boolean): number {
   const len = bytes.length;
+  if (failedFrom >= 0 && p > failedFrom && p >= lastPairCloser) {
+    quotedKind = 3;
+    return p;
+  }
   let q = p;
   let escaped = 0;
   for (;;) {
     q = bytes.indexOf(QUOTE, q + 1);
     if (q === -1) {
-      // Unterminated: the rest of the input, not unescaped.
-      quotedEnd = len;
-      quotedEscaped = 0;
-      quotedKind = 0;
-      return len;
+      // Never closed: remember what this search saw (see failedFrom), read the quote as a character.
+      failedFrom = p;
+      lastPairCloser = -1;
+      for (let r = bytes.indexOf(QUOTE, p + 1); r !== -1; r = bytes.indexOf(QUOTE, r + 1)) {
+        if (bytes[r + 1] !== QUOTE) continue;
+        r++;
+        if (closesAt(bytes, r, delim, sjis)) lastPairCloser = r;
+      }
+      quotedKind = 3;
+      return p;
     }
     if (q === len - 1) {
       // Closing quote at the end of the input.
@@ -244,7 +199,7 @@ function scanQuoted(bytes: Uint8Array, p: number, delim: number, nl0: number, cr
       q++;
       continue;
     }
-    // A closing quote is followed by whitespace* and then the delimiter or the newline.
+    // A closing quote is followed by whitespace* and then the delimiter or a line end.
     let k = q + 1;
     while (k < len) {
       const b = bytes[k];
@@ -254,11 +209,11 @@ function scanQuoted(bytes: Uint8Array, p: number, delim: number, nl0: number, cr
         quotedKind = 1;
         return k + 1;
       }
-      if (b === nl0 && (!crlf || bytes[k + 1] === LF)) {
+      if (b === LF || b === CR) {
         quotedEnd = q;
         quotedEscaped = escaped;
         quotedKind = 2;
-        return k + (crlf ? 2 : 1);
+        return k + (b === CR && bytes[k + 1] === LF ? 2 : 1);
       }
       const w = whitespaceLength(bytes, k, sjis);
       if (w === 0) break;
@@ -283,12 +238,10 @@ export function scanRecords(
   const encoding = options.encoding ?? 'utf-8';
   checkDelimiter(delim, encoding);
   const sjis = encoding === 'shift_jis';
-  const newline = options.newline ?? guessNewline(bytes, encoding);
-  const nl0 = newline === '\n' ? LF : CR;
-  const crlf = newline === '\r\n';
-  const nlLen = crlf ? 2 : 1;
   const end = Math.min(options.end ?? len, len);
   let pos = options.start ?? 0;
+  failedFrom = -1;
+  lastPairCloser = -1;
 
   const f = newRecordFields(32);
   let starts = f.starts;
@@ -301,6 +254,7 @@ export function scanRecords(
   while (pos < end) {
     let n = 0;
     let p = pos;
+    let unclosed = -1;
     terminated = false;
     for (;;) {
       if (n === cap) {
@@ -311,26 +265,26 @@ export function scanRecords(
         cap = starts.length;
       }
       let b = bytes[p];
-      if (b === QUOTE) {
-        starts[n] = p + 1;
-        p = scanQuoted(bytes, p, delim, nl0, crlf, sjis);
-        ends[n] = quotedEnd;
-        quoted[n] = quotedEscaped;
-        n++;
-        if (quotedKind === 1) continue;
-        terminated = quotedKind === 2;
-        break;
-      }
-      // Unquoted field: up to the delimiter or the newline.
       let i = p;
-      while (i < len && (b = bytes[i]) !== delim && b !== nl0) i++;
-      if (crlf) {
-        // A CR not followed by LF is content.
-        while (i < len && b === CR && bytes[i + 1] !== LF) {
-          i++;
-          while (i < len && (b = bytes[i]) !== delim && b !== nl0) i++;
+      if (b === QUOTE) {
+        const next = scanQuoted(bytes, p, delim, sjis);
+        if (quotedKind !== 3) {
+          starts[n] = p + 1;
+          ends[n] = quotedEnd;
+          quoted[n] = 2 | quotedEscaped;
+          n++;
+          p = next;
+          if (quotedKind === 1) continue;
+          terminated = quotedKind === 2;
+          break;
         }
+        // Never closed: the quote is an ordinary character of an unquoted field.
+        if (unclosed < 0) unclosed = n;
+        i = p + 1;
       }
+      // Unquoted field: up to the delimiter or a line end (every byte > 13 passes one comparison
+      // besides the delimiter's, as with a single newline byte: the hot loop costs the same).
+      while (i < len && (b = bytes[i]) !== delim && (b > CR || (b !== LF && b !== CR))) i++;
       starts[n] = p;
       ends[n] = i;
       quoted[n] = 0;
@@ -343,11 +297,12 @@ export function scanRecords(
         p = i + 1;
         continue;
       }
-      p = i + nlLen;
+      p = i + (b === CR && bytes[i + 1] === LF ? 2 : 1);
       terminated = true;
       break;
     }
     f.count = n;
+    f.unclosed = unclosed;
     pos = p;
     if (onRecord(f) === false) return pos;
     if (!terminated) return pos; // the input ended inside this record
@@ -358,13 +313,14 @@ export function scanRecords(
     ends[0] = len;
     quoted[0] = 0;
     f.count = 1;
+    f.unclosed = -1;
     onRecord(f);
   }
   return pos;
 }
 
 /**
- * Decodes one field, unescaping "" when needed. `decoder` is a TextDecoder for the file's
+ * Decodes one field, unescaping "" and reading CRLF / CR inside quotes as LF when needed. `decoder` is a TextDecoder for the file's
  * encoding; create it with `{ ignoreBOM: true }` so a field that starts with U+FEFF keeps it, as
  * it does in the decoded whole text. Short valid UTF-8 fields are decoded in JS (TextDecoder's
  * per-call cost is ~2× the whole decode of a 38-character comment); anything else, or any
@@ -381,7 +337,11 @@ export function fieldText(bytes: Uint8Array, fields: RecordFields, i: number, de
     }
   }
   if (text === null) text = decoder.decode(bytes.subarray(s, e));
-  return fields.quoted[i] === 1 ? text.replace(/""/g, '"') : text;
+  const quoted = fields.quoted[i];
+  if (quoted === 0) return text;
+  if (quoted & 1) text = text.replace(/""/g, '"');
+  // A line end inside quotes is one line end, as csv.ts gives it to PapaParse.
+  return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
 }
 
 const SHORT_FIELD = 512;
@@ -457,40 +417,36 @@ export function fieldSmallInt(bytes: Uint8Array, fields: RecordFields, i: number
  * `at`, or -1 when that cannot be decided cheaply. Walks every quote from the start of the data
  * (`options.start`, default 0) and checks that each one is "regular": an opening quote at the
  * start of a field, and inside a quoted field either `""`, or a closing quote directly followed by
- * the delimiter, the newline or the end of the input. Then quote parity is exactly PapaParse's
+ * the delimiter, a line end or the end of the input. Then quote parity is exactly the scanner's
  * in/out-of-quotes state, and the first line end at or after `at` outside quotes is a record
- * boundary. Any irregular quote (a literal quote inside an unquoted field, `"a" ,`, `"a"b`)
- * gives -1: the caller falls back to one worker. -1 also when no line end follows `at`.
- * Use the same `newline` (or none) as the scanners.
+ * boundary. Any irregular quote (a literal quote inside an unquoted field, `"a" ,`, `"a"b`, a
+ * quote never closed) gives -1: the caller falls back to one worker. -1 also when no line end
+ * follows `at`.
  */
 export function splitPoint(bytes: Uint8Array, at: number, options: ScanOptions): number {
   const len = bytes.length;
   const delim = options.delimiter;
   const encoding = options.encoding ?? 'utf-8';
   checkDelimiter(delim, encoding);
-  const newline = options.newline ?? guessNewline(bytes, encoding);
-  const nl0 = newline === '\n' ? LF : CR;
-  const crlf = newline === '\r\n';
-  const nlLen = crlf ? 2 : 1;
   const dataStart = options.start ?? 0;
   if (at <= dataStart) return dataStart;
   if (at >= len) return -1;
 
   let inside = false;
   let q = bytes.indexOf(QUOTE, dataStart);
-  let from = Math.max(dataStart, at - nlLen);
+  // The next LF and CR at or after a position, each searched again only once passed.
+  let lf = -2, cr = -2;
+  let from = Math.max(dataStart, at - 1);
   for (;;) {
-    // The next line end starting at or after `from`.
-    let nl = bytes.indexOf(nl0, from);
-    while (crlf && nl !== -1 && bytes[nl + 1] !== LF) nl = bytes.indexOf(nl0, nl + 1);
+    if (lf !== -1 && lf < from) lf = bytes.indexOf(LF, from);
+    if (cr !== -1 && cr < from) cr = bytes.indexOf(CR, from);
+    const nl = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
     if (nl === -1) return -1;
     // Account for every quote before it.
     while (q !== -1 && q < nl) {
       if (!inside) {
-        const atFieldStart =
-          q === dataStart ||
-          bytes[q - 1] === delim ||
-          (crlf ? bytes[q - 1] === LF && bytes[q - 2] === CR && q - 2 >= dataStart : bytes[q - 1] === nl0);
+        const before = bytes[q - 1];
+        const atFieldStart = q === dataStart || before === delim || before === LF || before === CR;
         if (!atFieldStart) return -1;
         inside = true;
         q = bytes.indexOf(QUOTE, q + 1);
@@ -501,7 +457,7 @@ export function splitPoint(bytes: Uint8Array, at: number, options: ScanOptions):
         const b = bytes[q + 1];
         if (b === QUOTE) {
           q = bytes.indexOf(QUOTE, q + 2);
-        } else if (b === delim || (b === nl0 && (!crlf || bytes[q + 2] === LF))) {
+        } else if (b === delim || b === LF || b === CR) {
           inside = false;
           q = bytes.indexOf(QUOTE, q + 1);
         } else {
@@ -509,7 +465,7 @@ export function splitPoint(bytes: Uint8Array, at: number, options: ScanOptions):
         }
       }
     }
-    if (!inside) return nl + nlLen;
+    if (!inside) return nl + (bytes[nl] === CR && bytes[nl + 1] === LF ? 2 : 1);
     from = nl + 1;
   }
 }

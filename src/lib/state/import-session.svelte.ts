@@ -6,7 +6,9 @@
 import { readMapping, rememberMapping } from '../db/mappings';
 import { PREVIEW_BYTES, PreviewError, previewFile, type FilePlan, type FilePreview, type PlanOverrides } from '../ingest/preview';
 import { SINGLE_ROLES, type ColumnRole } from '../ingest/roles';
-import { ImportCancelled, startImport, type RunningImport } from '../workers';
+import { sniffFile, type NotCsvKind } from '../ingest/sniff';
+import { MAX_ROW_BYTES, measureRow } from '../ingest/measure';
+import { convertWorkbook, ImportCancelled, startImport, WorkbookUnreadable, type RunningImport } from '../workers';
 import type { ImportTarget } from '../workers/messages';
 import type { MessageKey } from '../i18n/en';
 import { loadedDatasets } from './loaded-datasets.svelte';
@@ -16,27 +18,109 @@ import { announce } from './cross-tab';
 import { storageNotice, type Notice } from './notice';
 import { askToKeepData } from './persist';
 
+/**
+ * The largest file imported: the import holds the file's bytes and its answers in this tab's
+ * memory (about five times the file at its peak), and a browser tab has a few GB at most.
+ */
+export const MAX_IMPORT_BYTES = 1 << 30;
+/** From here the preview says how much memory the import will take. */
+export const BIG_FILE_BYTES = 256 << 20;
+
 export interface ChosenFile {
+  /** The file as chosen. */
+  source: File;
+  /** What is read: the file itself, or for a workbook its chosen sheet as CSV. */
   file: File;
   preview: FilePreview | null;
-  problem: { key: MessageKey; params: Record<string, string> } | null;
+  /** A message; `bytes` are sizes shown in it, formatted in the language on screen. */
+  problem: { key: MessageKey; params: Record<string, string | number>; bytes?: Record<string, number> } | null;
   /** When the mapping was confirmed before for this form (ms), or null. */
   remembered: number | null;
   /** A mapping is remembered for this form but cannot be used (it was stored damaged): not applied. */
   rememberedUnusable?: boolean;
+  /** A workbook's sheets and the one read. */
+  workbook: { sheets: Array<{ name: string; hidden: boolean }>; sheet: number } | null;
 }
 
 export type ImportStatus = 'idle' | 'previewing' | 'ready' | 'importing' | 'failed' | 'cancelled';
 
-async function readPreview(file: File, overrides: PlanOverrides = {}): Promise<ChosenFile> {
+const IMAGES: readonly NotCsvKind[] = ['png', 'jpeg', 'gif', 'webp'];
+const ARCHIVES: readonly NotCsvKind[] = ['gzip', 'rar', '7z'];
+
+/** The message for a file that is not a table we read. */
+function notCsvProblem(file: File, what: NotCsvKind, entry?: string): NonNullable<ChosenFile['problem']> {
+  if (IMAGES.includes(what)) return { key: 'error.not-csv.image', params: { file: file.name, format: what.toUpperCase() } };
+  if (ARCHIVES.includes(what)) return { key: 'error.not-csv.archive', params: { file: file.name, format: what === 'gzip' ? 'gzip' : what.toUpperCase() } };
+  if (what === 'zip' && entry) return { key: 'error.not-csv.zipEntry', params: { file: file.name, entry } };
+  return { key: `error.not-csv.${what as 'xls' | 'ods' | 'docx' | 'pptx' | 'zip' | 'pdf' | 'binary'}`, params: { file: file.name } };
+}
+
+const readBytes = (file: File) => (from: number, to: number) => file.slice(from, to).arrayBuffer().then((b) => new Uint8Array(b));
+
+/**
+ * A row the preview's sample cannot hold: measured, then either read with a sample big enough
+ * (it is long but under the import's limit) or named in the message.
+ */
+async function longRow(chosen: ChosenFile, error: PreviewError, overrides: PlanOverrides): Promise<ChosenFile> {
+  const { file } = chosen;
+  const row = error.detail.row ?? 1;
+  const offset = error.detail.offset ?? -1;
+  const name = chosen.source.name;
+  if (offset < 0) return { ...chosen, problem: { key: 'error.long-row-over', params: { file: name, row }, bytes: { size: PREVIEW_BYTES } } };
+  const delimiter = (overrides.delimiter ?? ',').charCodeAt(0);
+  const size = await measureRow(readBytes(file), file.size, offset, delimiter);
+  if (size.ended && size.bytes <= MAX_ROW_BYTES && offset + size.bytes + 2 <= file.size) {
+    // Long but possible: a sample that holds it and a few rows more.
+    const end = Math.min(file.size, offset + size.bytes + PREVIEW_BYTES);
+    const sample = new Uint8Array(await file.slice(0, end).arrayBuffer());
+    try {
+      return { ...chosen, preview: previewFile(sample, end >= file.size, overrides), problem: null };
+    } catch (again) {
+      if (!(again instanceof PreviewError)) throw again;
+      return { ...chosen, problem: { key: `error.${again.problem === 'long-row' || again.problem === 'no-line-break' ? 'long-row-over' : again.problem}`, params: { file: name, row }, bytes: { size: end } } };
+    }
+  }
+  if (!size.ended && row === 1 && offset + size.bytes >= file.size) return { ...chosen, problem: { key: 'error.no-line-break', params: { file: name }, bytes: { size: file.size } } };
+  if (size.longestField > MAX_ROW_BYTES) return { ...chosen, problem: { key: 'error.huge-field', params: { file: name, row }, bytes: { size: size.longestField } } };
+  return { ...chosen, problem: { key: 'error.long-row', params: { file: name, row }, bytes: { size: size.bytes } } };
+}
+
+/**
+ * Reads what a chosen file is and previews it: a file too big for the browser, an image, an
+ * archive or a workbook we cannot read is named at once; an xlsx workbook is made into CSV (its
+ * first sheet, or `sheet`); a CSV is previewed from its first 256 KB.
+ */
+async function readChosen(source: File, overrides: PlanOverrides = {}, sheet?: number): Promise<ChosenFile> {
+  let chosen: ChosenFile = { source, file: source, preview: null, problem: null, remembered: null, workbook: null };
+  const fail = (key: MessageKey, params: Record<string, string | number> = {}, bytes?: Record<string, number>): ChosenFile => ({ ...chosen, problem: { key, params: { file: source.name, ...params }, bytes } });
+  if (source.size > MAX_IMPORT_BYTES) return fail('error.too-big', {}, { size: source.size, limit: MAX_IMPORT_BYTES });
   try {
-    const sample = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
-    return { file, preview: previewFile(sample, file.size <= PREVIEW_BYTES, overrides), problem: null, remembered: null };
+    let head = new Uint8Array(await source.slice(0, PREVIEW_BYTES).arrayBuffer());
+    const kind = sniffFile(head);
+    if (kind.kind === 'not-csv') return { ...chosen, problem: notCsvProblem(source, kind.what, kind.entry) };
+    if (kind.kind === 'xlsx') {
+      try {
+        const converted = await convertWorkbook(source, sheet);
+        chosen = { ...chosen, file: converted.csv, workbook: { sheets: converted.sheets, sheet: converted.sheet } };
+      } catch (error) {
+        if (error instanceof WorkbookUnreadable) return fail('error.workbook', { message: error.message });
+        throw error;
+      }
+      // The CSV made from a sheet is UTF-8 and comma-separated, whatever its cells hold.
+      overrides = { ...overrides, encoding: 'utf-8', delimiter: ',' };
+      head = new Uint8Array(await chosen.file.slice(0, PREVIEW_BYTES).arrayBuffer());
+      if (chosen.file.size === 0) return fail('error.sheet-empty', { sheet: chosen.workbook!.sheets[chosen.workbook!.sheet].name });
+    }
+    try {
+      return { ...chosen, preview: previewFile(head, chosen.file.size <= PREVIEW_BYTES, overrides) };
+    } catch (error) {
+      if (!(error instanceof PreviewError)) throw error;
+      if (error.problem === 'long-row' || error.problem === 'no-line-break') return await longRow(chosen, error, overrides);
+      if (error.problem === 'empty-file' && chosen.workbook) return fail('error.sheet-empty', { sheet: chosen.workbook.sheets[chosen.workbook.sheet].name });
+      return fail(`error.${error.problem}`);
+    }
   } catch (error) {
-    const problem: ChosenFile['problem'] = error instanceof PreviewError
-      ? { key: `error.${error.problem}`, params: { file: file.name } }
-      : { key: 'error.unreadable', params: { file: file.name, message: String(error) } };
-    return { file, preview: null, problem, remembered: null };
+    return fail('error.unreadable', { message: error instanceof Error ? error.message : String(error) });
   }
 }
 
@@ -55,7 +139,7 @@ async function withRememberedMapping(chosen: ChosenFile): Promise<ChosenFile> {
   if (!saved) return chosen;
   let preview = chosen.preview;
   if (saved.headerRows !== preview.plan.headerRows) {
-    preview = (await readPreview(chosen.file, { encoding: preview.plan.encoding, delimiter: preview.plan.delimiter, headerRows: saved.headerRows })).preview ?? preview;
+    preview = (await readChosen(chosen.source, { encoding: preview.plan.encoding, delimiter: preview.plan.delimiter, headerRows: saved.headerRows }, chosen.workbook?.sheet)).preview ?? preview;
   }
   if (saved.roles.length !== preview.plan.roles.length) return chosen;
   preview.plan.roles = [...saved.roles];
@@ -64,13 +148,15 @@ async function withRememberedMapping(chosen: ChosenFile): Promise<ChosenFile> {
 }
 
 function defaultName(files: readonly File[]): string {
-  const first = files[0]?.name.replace(/\.(csv|tsv|txt)$/i, '') ?? 'dataset';
+  const first = files[0]?.name.replace(/\.(csv|tsv|txt|xlsx)$/i, '') ?? 'dataset';
   return files.length > 1 ? `${first} +${files.length - 1}` : first;
 }
 
 export class ImportSession {
   /** Rows identical in every column are separate answers: keep them all (the person said so). */
   keepIdentical = $state(false);
+  /** The files are an employee survey (eNPS): stored with the new dataset (DatasetSettings.employee). */
+  employee = $state(false);
   files = $state<ChosenFile[]>([]);
   status = $state<ImportStatus>('idle');
   /** Share of the bytes parsed, 0–1, and rows read so far. */
@@ -86,19 +172,29 @@ export class ImportSession {
 
   readonly ready = $derived(this.files.length > 0 && this.files.every((f) => f.preview?.plan.roles.includes('score')));
   readonly totalBytes = $derived(this.files.reduce((s, f) => s + f.file.size, 0));
+  readonly bigFiles = $derived(this.files.filter((f) => f.file.size >= BIG_FILE_BYTES));
 
   async choose(files: File[]): Promise<void> {
     this.reset();
     if (!files.length) return;
     this.status = 'previewing';
     this.name = defaultName(files);
-    this.files = await Promise.all(files.map(async (f) => withRememberedMapping(await readPreview(f))));
+    this.files = await Promise.all(files.map(async (f) => withRememberedMapping(await readChosen(f))));
     this.status = 'ready';
   }
 
   async reread(index: number, overrides: PlanOverrides): Promise<void> {
-    const plan = this.files[index].preview?.plan;
-    this.files[index] = await readPreview(this.files[index].file, { encoding: plan?.encoding, delimiter: plan?.delimiter, ...overrides });
+    const chosen = this.files[index];
+    const plan = chosen.preview?.plan;
+    this.files[index] = await readChosen(chosen.source, { encoding: plan?.encoding, delimiter: plan?.delimiter, ...overrides }, chosen.workbook?.sheet);
+  }
+
+  /** Reads another sheet of a workbook (its columns are detected afresh, or as remembered). */
+  async chooseSheet(index: number, sheet: number): Promise<void> {
+    const chosen = this.files[index];
+    this.status = 'previewing';
+    this.files[index] = await withRememberedMapping(await readChosen(chosen.source, {}, sheet));
+    this.status = 'ready';
   }
 
   /** Gives a column a role; a single role (score, date…) moves away from the column that had it. */
@@ -124,7 +220,7 @@ export class ImportSession {
     const plans = chosen.map((f) => f.preview!.plan);
     const importTarget: ImportTarget = target.append
       ? { kind: 'append', id: target.append }
-      : { kind: 'new', id: crypto.randomUUID(), name: this.name.trim() || defaultName(chosen.map((f) => f.file)), sample: target.sample };
+      : { kind: 'new', id: crypto.randomUUID(), name: this.name.trim() || defaultName(chosen.map((f) => f.file)), sample: target.sample, ...(this.employee ? { employee: true } : {}) };
     this.status = 'importing';
     this.progress = 0;
     this.rowsRead = 0;
@@ -188,5 +284,6 @@ export class ImportSession {
     this.status = 'idle';
     this.progress = 0;
     this.failure = null;
+    this.employee = false;
   }
 }

@@ -7,13 +7,14 @@
  */
 import { goto } from '$app/navigation';
 import { untrack } from 'svelte';
-import { getDataset, loadDataset, removeFileAnswers } from '../db/datasets';
+import { getDataset, loadDataset, removeFileAnswers, updateDatasetSettings } from '../db/datasets';
 import { loadDictionary } from '../db/dictionary';
 import { allFollowUps } from '../db/follow-ups';
 import { computeOverview } from '../engine/overview';
 import type { Report, ReportEvent } from '../engine/report';
 import type { Topic } from '../engine/text/dictionary';
-import { versionOf } from '../engine/dataset';
+import { settingsOf, SETTING_NAMES, versionOf, type DatasetRecord, type DatasetSettings } from '../engine/dataset';
+import { hasOutcomes } from '../engine/outcomes';
 import { countKept, filterMask } from '../engine/filters';
 import { oneVoicePerCustomer } from '../engine/one-voice';
 import { mixedTouchpoints } from '../engine/touchpoints';
@@ -23,6 +24,7 @@ import type { Rejection } from '../engine/dataset';
 import { loadedDatasets } from './loaded-datasets.svelte';
 import { releaseTextWorker, tagInWorker } from '../workers';
 import { DatasetEvents } from './events.svelte';
+import { DatasetReferences } from './references.svelte';
 import { CommentTopics } from './topics.svelte';
 import { CommentWords } from './words.svelte';
 import { announce, onCrossTab, type CrossTabMessage } from './cross-tab';
@@ -36,6 +38,12 @@ export interface DatasetSource {
 }
 import { answersKey } from '../engine/answers';
 
+function withoutSettings(record: DatasetRecord): DatasetRecord {
+  const out = { ...record };
+  for (const name of SETTING_NAMES) delete out[name];
+  return out;
+}
+
 export class OpenDataset {
   readonly #source: DatasetSource;
   readonly id = $derived.by(() => this.#source.id());
@@ -47,6 +55,8 @@ export class OpenDataset {
   /** Why the last change asked of this dataset (removing a file's rows) was not made. */
   notice = $state<Notice | null>(null);
   readonly events = new DatasetEvents();
+  /** Targets and industry figures drawn on the trend. */
+  readonly references = new DatasetReferences();
   readonly topics = new CommentTopics(() => this.#syncWords());
   readonly words = new CommentWords();
   #wantsTopics = false;
@@ -63,6 +73,10 @@ export class OpenDataset {
   readonly table = $derived(this.entry?.table ?? null);
   readonly identity = $derived(this.entry?.record.identity ?? null);
   readonly segmentColumns = $derived(this.entry?.record.segmentColumns ?? []);
+  /** An employee survey (eNPS): employees and teams, follow-up off unless turned on. */
+  readonly employee = $derived(this.record?.employee === true);
+  /** Churn, revenue, satisfaction or the invited are known: the Outcomes view has something to show. */
+  readonly hasOutcomes = $derived(this.table && this.record ? hasOutcomes(this.table, this.record) : false);
   /** Wave labels in order of their earliest answer. */
   readonly waves = $derived(this.table ? wavesOf(this.table) : []);
   /** The view settings of the URL (filters, period…). */
@@ -124,6 +138,7 @@ export class OpenDataset {
     this.#staleAt = null;
     this.status = 'ready';
     this.events.load(id);
+    this.references.load(id);
     this.#refreshText();
   }
 
@@ -188,6 +203,30 @@ export class OpenDataset {
     return true;
   }
 
+  /**
+   * Changes what the person said about the dataset (employee survey, joined files, the at-risk
+   * share): in storage first, refused when another tab changed the dataset since this tab read it,
+   * then on screen from what was stored. Not while the import is still being stored.
+   */
+  async updateSettings(change: { [K in keyof DatasetSettings]?: DatasetSettings[K] | undefined }): Promise<boolean> {
+    const entry = this.entry;
+    if (!entry || entry.save !== 'saved') return false;
+    const { record } = entry;
+    try {
+      const stored = await updateDatasetSettings(record.id, change, versionOf(record));
+      loadedDatasets.update(record.id, { record: stored });
+      this.notice = null;
+      announce({ type: 'dataset-changed', id: record.id, version: versionOf(stored) });
+      return true;
+    } catch (error) {
+      const notice = storageNotice(error);
+      this.notice = notice;
+      if (notice.problem === 'changed') this.#markStale();
+      if (notice.problem === 'deleted') this.#deletedElsewhere(record.id);
+      return false;
+    }
+  }
+
   /** Reads the dataset again from storage (after another tab changed it). */
   reload(): Promise<void> {
     const id = this.id;
@@ -217,10 +256,10 @@ export class OpenDataset {
     if (!stored) return this.#deletedElsewhere(id);
     const current = this.entry;
     if (!current || this.id !== id) return;
-    // A rename changes nothing shown but the name: follow it. Anything else would change the
-    // figures under the person's eyes; say so and let them reload when they choose.
+    // A rename or a setting (employee survey, a joined file) changes no answer: follow it. Anything
+    // else would change the figures under the person's eyes; say so and let them reload.
     if (answersKey(stored) === answersKey(current.record) && stored.files.length === current.record.files.length) {
-      loadedDatasets.update(id, { record: { ...current.record, name: stored.name, updatedAt: stored.updatedAt, version: stored.version } });
+      loadedDatasets.update(id, { record: { ...withoutSettings(current.record), ...settingsOf(stored), name: stored.name, updatedAt: stored.updatedAt, version: stored.version } });
     } else {
       this.#markStale();
     }

@@ -26,13 +26,11 @@ export async function runImport(job: ImportJob, events: ImportEvents): Promise<v
   const existing = loaded?.record;
   const existingTable = loaded?.table ?? null;
 
-  const bytes: Uint8Array[] = [];
-  for (const f of job.files) bytes.push(new Uint8Array(await f.arrayBuffer()));
-  // Names and sizes only from here on: the files' bytes can be freed once read.
-  const sources = job.files.map((f, i) => ({ name: f.name, size: bytes[i].length }));
+  const sources = job.files.map((f) => ({ name: f.name, size: f.size }));
   const fileOffset = existing?.files.length ?? 0;
-  // Big files are split between this worker and a second one (parallel-read.ts).
-  const built = await readFiles(job.files, bytes.splice(0), job.plans, {
+  // Each file is read when its turn comes; big ones are split between this worker and a second
+  // one (parallel-read.ts).
+  const built = await readFiles(job.files, job.plans, {
     segments: existing?.segmentColumns,
     firstId: existing?.nextAnswerId ?? 0,
     fileOffset,

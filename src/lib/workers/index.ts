@@ -6,9 +6,10 @@
  */
 import ImportWorker from './import.worker.ts?worker';
 import TextWorker from './text.worker.ts?worker';
+import WorkbookWorker from './workbook.worker.ts?worker';
 import type { DatasetRecord } from '../engine/dataset';
 import type { AnswerTable } from '../engine/answers';
-import type { ImportReply, ImportRequest, TagReply, TagRequest, WordIndexRequest, WordPatchRequest, WordsReply } from './messages';
+import type { ImportReply, ImportRequest, TagReply, TagRequest, WordIndexRequest, WordPatchRequest, WordsReply, WorkbookReply } from './messages';
 import { sliceText, splitByText, type TextColumn } from '../engine/text-column';
 import type { WordIndex } from '../engine/text/word-index';
 import type { TopicTags } from '../engine/text/tag';
@@ -48,8 +49,14 @@ export function warmImportWorker(): void {
   warm.addEventListener('error', () => (warmFailed = true), { once: true });
 }
 
+/**
+ * A new dataset is stored by the page: the worker hands over its answers (transferred, not
+ * copied) and ends, so a million answers are not held twice while they are stored, and the
+ * worker's memory is given back as soon as the overview can show. An append is stored by the
+ * worker, which reads the stored answers itself (cloning them to it would cost the page more).
+ */
 export function startImport(request: ImportRequest, onProgress: (share: number, rows: number) => void): RunningImport {
-  return storageMode() === 'memory' ? startImportInMemory(request, onProgress) : startImportWorker(request, onProgress);
+  return storageMode() === 'memory' || request.target.kind === 'new' ? startImportStoredByPage(request, onProgress) : startImportWorker(request, onProgress);
 }
 
 /** `storesItself` false: the worker only builds the answers (its `stored` never settles). */
@@ -90,11 +97,22 @@ function startImportWorker(request: ImportRequest, onProgress: (share: number, r
 }
 
 /**
- * An import while storage is the page's memory (IndexedDB missing or blocked): the worker still
- * reads and builds the answers, but a worker cannot see the page's memory, so the page gives it
- * the dataset appended to and stores what comes back, in the same all-or-nothing transactions.
+ * After the next frame is drawn; in a hidden tab, which draws no frames, after a tenth of a second.
  */
-function startImportInMemory(request: ImportRequest, onProgress: (share: number, rows: number) => void): RunningImport {
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+  });
+}
+
+/**
+ * An import the page stores: a new dataset, or any import while storage is the page's memory
+ * (IndexedDB missing or blocked), which a worker cannot see. The worker reads and builds the
+ * answers; the page gives it the dataset appended to and stores what comes back, in the same
+ * all-or-nothing transactions.
+ */
+function startImportStoredByPage(request: ImportRequest, onProgress: (share: number, rows: number) => void): RunningImport {
   let stage: RunningImport | null = null;
   let cancelled = false;
   const ready = (async () => {
@@ -105,6 +123,9 @@ function startImportInMemory(request: ImportRequest, onProgress: (share: number,
     return { built: await stage.ready, existing };
   })();
   const stored = ready.then(async ({ built: { record, table }, existing }) => {
+    // The overview first: storing a million answers is half a second of the page's time.
+    await afterPaint();
+    if (cancelled) throw new ImportCancelled();
     if (!existing) {
       const { answerCount: _a, chunkCount: _c, ...meta } = record;
       return createDataset(meta, table);
@@ -121,6 +142,33 @@ function startImportInMemory(request: ImportRequest, onProgress: (share: number,
       (stage as RunningImport | null)?.cancel();
     },
   };
+}
+
+export interface ConvertedWorkbook {
+  sheets: Array<{ name: string; hidden: boolean }>;
+  sheet: number;
+  /** The sheet as a UTF-8 CSV file, named as the workbook. */
+  csv: File;
+}
+
+/** The workbook could not be read as one (a damaged or mislabelled file), as opposed to a crash. */
+export class WorkbookUnreadable extends Error {}
+
+/**
+ * One sheet of a workbook as CSV, made in a worker of its own (started for this and ended after
+ * it, so the workbook code loads only when a workbook is chosen).
+ */
+export function convertWorkbook(file: File, sheet?: number): Promise<ConvertedWorkbook> {
+  const worker = new WorkbookWorker();
+  return new Promise<ConvertedWorkbook>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<WorkbookReply>) => {
+      const reply = event.data;
+      if (reply.type === 'done') resolve({ sheets: reply.sheets, sheet: reply.sheet, csv: reply.csv });
+      else if (reply.type === 'error') reject(reply.workbook ? new WorkbookUnreadable(reply.message) : new Error(reply.message));
+    };
+    worker.onerror = (event) => reject(new Error(event.message || 'workbook worker error'));
+    worker.postMessage({ file, sheet });
+  }).finally(() => worker.terminate());
 }
 
 let textWorker: Worker | null = null;

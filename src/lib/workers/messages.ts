@@ -7,14 +7,13 @@ import type { StorageProblem } from '../db/storage-error';
 import type { AnswerTable } from '../engine/answers';
 import type { BuiltAnswers } from '../ingest/build';
 import type { FilePlan } from '../ingest/preview';
-import type { Newline } from '../ingest/scanner';
 import type { IdentityKind } from '../engine/customers';
 import type { TextColumn } from '../engine/text-column';
 import type { Topic } from '../engine/text/dictionary';
 import type { TopicTags } from '../engine/text/tag';
 import type { WordIndex } from '../engine/text/word-index';
 
-export type ImportTarget = { kind: 'new'; id: string; name: string; sample?: boolean } | { kind: 'append'; id: string };
+export type ImportTarget = { kind: 'new'; id: string; name: string; sample?: boolean; employee?: boolean } | { kind: 'append'; id: string };
 
 export interface ImportJob {
   files: File[];
@@ -42,11 +41,21 @@ export interface ScanRequest {
   /** Byte offset where the second half starts (a record start). */
   start: number;
   plan: FilePlan;
-  newline: Newline;
   identity: IdentityKind;
 }
 
 export type ScanReply = { type: 'ready' } | { type: 'started' } | { type: 'done'; built: BuiltAnswers } | { type: 'error'; message: string };
+
+/** An Excel workbook to make into CSV: `sheet` by index, or the first visible one. */
+export interface WorkbookRequest {
+  file: File;
+  sheet?: number;
+}
+
+export type WorkbookReply =
+  | { type: 'progress'; share: number }
+  | { type: 'done'; sheets: Array<{ name: string; hidden: boolean }>; sheet: number; csv: File }
+  | { type: 'error'; message: string; workbook: boolean };
 
 export interface TagRequest {
   comment: TextColumn;

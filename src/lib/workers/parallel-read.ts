@@ -10,7 +10,7 @@ import { decodeText } from '../ingest/encoding';
 import { mergeHalves } from '../ingest/merge';
 import { canScanBytes } from '../ingest/pipeline';
 import { identityOfPlans, type FilePlan } from '../ingest/preview';
-import { DELIMITER_BYTES, guessNewline, splitPoint, type ScanEncoding } from '../ingest/scanner';
+import { DELIMITER_BYTES, splitPoint, type ScanEncoding } from '../ingest/scanner';
 import type { ScanReply } from './messages';
 
 /** Below this a second worker costs more than it saves. */
@@ -54,7 +54,7 @@ export function warmScanWorker(): void {
 }
 
 /** Starts the second reader; resolves once it runs, with the promise of its half. */
-async function secondHalf(file: File, start: number, plan: FilePlan, newline: ReturnType<typeof guessNewline>, identity: ReturnType<typeof identityOfPlans>): Promise<{ result: Promise<BuiltAnswers> }> {
+async function secondHalf(file: File, start: number, plan: FilePlan, identity: ReturnType<typeof identityOfPlans>): Promise<{ result: Promise<BuiltAnswers> }> {
   const { worker, listening } = spare ?? spawnScanReader();
   spare = null;
   await listening;
@@ -77,49 +77,66 @@ async function secondHalf(file: File, start: number, plan: FilePlan, newline: Re
       reject(new Error(event.message || 'scan worker error'));
     };
   });
-  worker.postMessage({ file, start, plan, newline, identity });
+  worker.postMessage({ file, start, plan, identity });
   await started;
   return { result };
 }
 
-export async function readFiles(files: readonly File[], sources: readonly Uint8Array[], plans: readonly FilePlan[], options: ReadOptions): Promise<BuiltAnswers> {
+/** Past the midpoint, how far the first reader looks for the line end to split at. */
+const SPLIT_MARGIN = 4 << 20;
+
+const readRange = async (file: Blob, from: number, to: number) => new Uint8Array(await file.slice(from, to).arrayBuffer());
+
+/**
+ * Reads the files one after the other, each only when its turn comes (its bytes are let go after
+ * it), and a big one in two halves: this worker reads the first half (and a margin to find the
+ * line end to split at), the second reader the rest, so the file is held in memory once, not one
+ * and a half times.
+ */
+export async function readFiles(files: readonly File[], plans: readonly FilePlan[], options: ReadOptions): Promise<BuiltAnswers> {
   const identity = identityOfPlans(plans);
-  const total = sources.reduce((s, b) => s + b.length, 0) || 1;
+  const total = files.reduce((s, f) => s + f.size, 0) || 1;
   let before = 0;
   let result: BuiltAnswers | null = null;
-  for (let i = 0; i < sources.length; i++) {
-    const bytes = sources[i], plan = plans[i], fileIndex = options.fileOffset + i;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i], size = file.size, plan = plans[i], fileIndex = options.fileOffset + i;
     // Only the first file's builder starts from the dataset's dictionaries, so stored codes stay.
-    const builder = new AnswerBuilder(result ? [] : options.segments, 0, identity);
-    const progress = (share: number) => options.onProgress((before + share * bytes.length) / total, (result?.table.length ?? 0) + builder.rowsRead);
-    let built: BuiltAnswers;
-    if (canScanBytes(plan)) {
-      const start = bomLength(bytes, plan);
-      const encoding = plan.encoding as ScanEncoding;
-      const newline = guessNewline(bytes, encoding, start);
-      const split = bytes.length >= SPLIT_BYTES
-        ? splitPoint(bytes, start + Math.floor((bytes.length - start) / 2), { delimiter: DELIMITER_BYTES[plan.delimiter], start, newline, encoding })
-        : -1;
-      if (split > start && split < bytes.length) {
-        const other = (await secondHalf(files[i], split, plan, newline, identity)).result;
+    const builder: AnswerBuilder = new AnswerBuilder(result ? [] : options.segments, 0, identity);
+    const rowsBefore = result ? result.table.length + result.rejected.length : 0;
+    // While a file is read in two halves, this worker sees only the first: its rows stand for the
+    // whole file's in the proportion of the bytes (the progress said half the rows before).
+    let rowScale = 1;
+    const progress = (share: number) => options.onProgress((before + share * size) / total, rowsBefore + Math.round(builder.rowsRead * rowScale));
+    let built: BuiltAnswers | null = null;
+    if (canScanBytes(plan) && size >= SPLIT_BYTES) {
+      const head = await readRange(file, 0, Math.min(size, Math.floor(size / 2) + SPLIT_MARGIN));
+      const start = bomLength(head, plan);
+      const split = splitPoint(head, start + Math.floor((size - start) / 2), { delimiter: DELIMITER_BYTES[plan.delimiter], start, encoding: plan.encoding as ScanEncoding });
+      if (split > start && split < size) {
+        const other = (await secondHalf(file, split, plan, identity)).result;
         // The first half's progress stands for both: they run side by side at the same pace.
-        const { records } = builder.addFileBytes(fileIndex, plan, bytes, progress, { start, end: split, newline, rowsBefore: 0 });
+        rowScale = (size - start) / (split - start);
+        const { records } = builder.addFileBytes(fileIndex, plan, head, progress, { start, end: split, rowsBefore: 0 });
+        rowScale = 1;
         const second = await other;
         second.table.file.fill(fileIndex);
         second.rejected.forEach((r) => (r.file = fileIndex));
+        const secondCounts = second.fileCounts[0] ?? { accepted: 0, rejected: 0, blank: 0 };
         second.fileCounts = [];
-        second.fileCounts[fileIndex] = { accepted: second.table.length, rejected: second.rejected.length };
+        second.fileCounts[fileIndex] = secondCounts;
         built = mergeHalves(builder.finish(), second, records, 0);
-      } else {
-        builder.addFileBytes(fileIndex, plan, bytes, progress);
-        built = builder.finish();
       }
-    } else {
-      builder.addFile(fileIndex, plan, decodeText(bytes, plan.encoding), progress);
+    }
+    if (!built) {
+      // Small files, files whose quotes make a split unsafe, and decoded text: one reader.
+      const bytes = await readRange(file, 0, size);
+      if (canScanBytes(plan)) builder.addFileBytes(fileIndex, plan, bytes, progress);
+      else builder.addText(fileIndex, plan, decodeText(bytes, plan.encoding), progress);
       built = builder.finish();
     }
-    result = result ? mergeHalves(result, built, 0, 0) : built;
-    before += bytes.length;
+    const done: BuiltAnswers = built;
+    result = result ? mergeHalves(result, done, 0, 0) : done;
+    before += size;
   }
   const merged = result!;
   for (let i = 0; i < merged.table.length; i++) merged.table.id[i] = options.firstId + i;

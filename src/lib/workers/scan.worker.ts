@@ -14,13 +14,13 @@ import type { ScanReply, ScanRequest } from './messages';
 (self as DedicatedWorkerGlobalScope).postMessage({ type: 'ready' } satisfies ScanReply);
 
 self.onmessage = async (event: MessageEvent<ScanRequest>) => {
-  const { file, start, plan, newline, identity } = event.data;
+  const { file, start, plan, identity } = event.data;
   (self as DedicatedWorkerGlobalScope).postMessage({ type: 'started' } satisfies ScanReply);
   try {
     const bytes = new Uint8Array(await file.slice(start).arrayBuffer());
     const builder = new AnswerBuilder([], 0, identity);
     // Header rows belong to the first half; this half's rows are numbered from 1 and shifted later.
-    builder.addFileBytes(0, { ...plan, headerRows: 0 }, bytes, undefined, { start: 0, end: bytes.length, newline, rowsBefore: 0 });
+    builder.addFileBytes(0, { ...plan, headerRows: 0 }, bytes, undefined, { start: 0, end: bytes.length, rowsBefore: 0 });
     const built = builder.finish();
     (self as DedicatedWorkerGlobalScope).postMessage({ type: 'done', built } satisfies ScanReply, tableBuffers(built.table));
   } catch (error) {

@@ -32,15 +32,32 @@ export interface TrendLayout {
   /** Where a date falls on the x axis (null outside the series). */
   xOfDay: (day: number) => number | null;
   zeroY: number;
+  /** Where a period (of the series or projected) and an NPS value are drawn. */
+  xOf: (period: string) => number | null;
+  yOf: (nps: number) => number;
+  /** The distance between neighbouring periods. */
+  step: number;
+  /** The projected periods after the series, joined to its last point (empty without any). */
+  projection: { points: Array<{ period: string; x: number; y: number; yLow: number; yHigh: number }>; line: string; band: string };
+}
+
+/** What the trend view draws besides the series: projected periods, reference values. */
+export interface TrendExtras {
+  ahead?: ReadonlyArray<{ period: string; nps: number; ci95: [number, number] }>;
+  /** NPS values the y axis must include (targets, industry figures). */
+  values?: readonly number[];
 }
 
 /** `yDomain`: a shared NPS range, so small multiples can be compared by eye. */
-export function trendLayout(series: readonly TrendInput[], width: number, height: number, minN: number, yDomain?: [number, number]): TrendLayout {
+export function trendLayout(series: readonly TrendInput[], width: number, height: number, minN: number, yDomain?: [number, number], extras: TrendExtras = {}): TrendLayout {
   const withNps = series.filter((s) => s.nps !== null);
-  const x = scalePoint<string>().domain(series.map((s) => s.period)).range([0, width]).padding(0.5);
+  const ahead = extras.ahead ?? [];
+  const x = scalePoint<string>().domain([...series.map((s) => s.period), ...ahead.map((a) => a.period)]).range([0, width]).padding(0.5);
   // Zero always in view: NPS above or below zero is the first thing people read.
+  const [lo, hi] = yDomain ?? npsDomain(series);
+  const wanted = [...(extras.values ?? []), ...ahead.flatMap((a) => a.ci95)];
   const y = scaleLinear()
-    .domain(yDomain ?? npsDomain(series))
+    .domain([Math.max(-100, Math.min(lo, ...wanted)), Math.min(100, Math.max(hi, ...wanted))])
     .nice()
     .range([height, 0]);
   const points: TrendPoint[] = withNps.map((s) => ({
@@ -53,6 +70,11 @@ export function trendLayout(series: readonly TrendInput[], width: number, height
   }));
   const lineShape = line<TrendPoint>().x((p) => p.x).y((p) => p.y);
   const bandShape = area<TrendPoint>().x((p) => p.x).y0((p) => p.yLow).y1((p) => p.yHigh);
+  const projected = ahead.map((a) => ({ period: a.period, x: x(a.period) ?? 0, y: y(a.nps), yLow: y(a.ci95[0]), yHigh: y(a.ci95[1]) }));
+  // The projection fans out from the last point the data gave.
+  const last = points[points.length - 1];
+  const fan = projected.length && last ? [{ period: last.period, x: last.x, y: last.y, yLow: last.y, yHigh: last.y }, ...projected] : [];
+  type Fan = (typeof fan)[number];
   return {
     points,
     line: lineShape(points) ?? '',
@@ -60,6 +82,14 @@ export function trendLayout(series: readonly TrendInput[], width: number, height
     yTicks: y.ticks(6).map((value) => ({ value, y: y(value) })),
     xOfDay: dayToX(series, series.map((s) => x(s.period) ?? 0)),
     zeroY: y(0),
+    xOf: (period) => x(period) ?? null,
+    yOf: (value) => y(value),
+    step: x.step(),
+    projection: {
+      points: projected,
+      line: line<Fan>().x((p) => p.x).y((p) => p.y)(fan) ?? '',
+      band: area<Fan>().x((p) => p.x).y0((p) => p.yLow).y1((p) => p.yHigh)(fan) ?? '',
+    },
   };
 }
 

@@ -30,6 +30,8 @@ export interface DuckDbOptions {
   scratch?: string;
   /** Called with each step's name and seconds, for the bench. */
   onStep?: (step: string, seconds: number) => void;
+  /** Files about the accounts (`--outcomes FILE`), read whole: outcomes and/or the invited. */
+  accountFiles?: ReadonlyArray<{ name: string; bytes: Uint8Array }>;
 }
 
 const isParquet = (path: string) => /\.parquet$/i.test(path);
