@@ -97,3 +97,30 @@ FROM picks a JOIN picks b ON b.w = a.w + 1 AND b.customer = a.customer GROUP BY 
  * topic tagging reads what the comment says and the category (for polarity) only.
  */
 export const COMMENTS = `SELECT comment, CAST(cat AS INTEGER) AS cat, month, CAST(count(*) AS INTEGER) AS n FROM kept WHERE comment <> '' GROUP BY comment, cat, month;`;
+
+/** The waves of the wave column with answers (the `waves` table of waveTable(true)). */
+export const WAVE_COUNT = `SELECT CAST(count(*) AS INTEGER) AS n FROM waves;`;
+
+/**
+ * The overview's line (engine/overview-story.ts): a row per period of the data's cadence with
+ * answers — the wave column's waves (`w` of the `waves` table), or calendar months or quarters —
+ * with its answers per category, its first and last dated answer, its loose answers' sums and
+ * Σt², Σt·m, Σm² over the customers who answered in it (their answers in it only): its design
+ * effect, as engine/clustered.ts groupDesignEffects makes it.
+ */
+export function periodSums(cadence: 'wave' | 'month' | 'quarter'): string {
+  const source = cadence === 'wave'
+    ? 'SELECT waves.w AS g, cat, x, day, customer FROM kept JOIN waves ON waves.label = kept.wave'
+    : `SELECT ${cadence === 'month' ? 'month' : 'CAST(floor(month / 3) AS INTEGER)'} AS g, cat, x, day, customer FROM kept WHERE month IS NOT NULL`;
+  return `WITH src AS (${source}),
+per AS (SELECT g, customer, sum(x) AS t, count(*) AS m FROM src WHERE customer <> '' GROUP BY g, customer),
+clusters AS (SELECT g, CAST(count(*) AS INTEGER) AS customers, ${big('sum(t * t)')} AS tt, ${big('sum(t * m)')} AS tm, ${big('sum(m * m)')} AS mm FROM per GROUP BY g),
+answers AS (SELECT g, CAST(count(*) FILTER (WHERE cat = 0) AS INTEGER) AS detractors, CAST(count(*) FILTER (WHERE cat = 1) AS INTEGER) AS passives,
+    CAST(count(*) FILTER (WHERE cat = 2) AS INTEGER) AS promoters, min(day) AS first_day, max(day) AS last_day,
+    CAST(count(*) FILTER (WHERE customer = '') AS INTEGER) AS loose, ${big("sum(x) FILTER (WHERE customer = '')")} AS loose_x,
+    ${big("sum(x * x) FILTER (WHERE customer = '')")} AS loose_x2
+  FROM src GROUP BY g)
+SELECT CAST(g AS INTEGER) AS g, detractors, passives, promoters, first_day, last_day, loose, loose_x, loose_x2,
+  coalesce(customers, 0) AS customers, coalesce(tt, 0) AS tt, coalesce(tm, 0) AS tm, coalesce(mm, 0) AS mm
+FROM answers LEFT JOIN clusters USING (g) ORDER BY g;`;
+}

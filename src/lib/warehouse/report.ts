@@ -3,7 +3,7 @@
  * statistics functions engine/report.ts calls, given counts instead of answers, the fields in
  * the same order — so that `--engine duckdb` prints the JSON the page downloads.
  */
-import { countsFromDistribution, summarise, type CategoryCounts } from '../engine/nps';
+import { adjustedWaldInterval, countsFromDistribution, summarise, type CategoryCounts } from '../engine/nps';
 import { periodLabel, periodRange, type PeriodSummary } from '../engine/periods';
 import { dayToIso } from '../engine/days';
 import { twoSampleTest } from '../engine/significance';
@@ -11,11 +11,13 @@ import { differenceInterval, minimumDetectableDifference } from '../engine/power
 import { ALPHA, benjaminiHochberg, omnibusTest } from '../engine/many-tests';
 import { stuartMaxwell } from '../engine/stuart-maxwell';
 import { detectShifts } from '../engine/shifts';
+import { tellStory } from '../engine/story';
+import { latestOf, type Cadence, type StoryPeriod as OverviewPeriod } from '../engine/overview-story';
 import type { Rejection } from '../engine/dataset';
 import type { TopicTally } from '../engine/text/tag';
 import { reportTopics } from '../engine/text/tag';
 import type { Topic } from '../engine/text/dictionary';
-import { REPORT_SCHEMA, type PeriodReport, type Report, type SegmentReport, type TopicPeriodReport, type TransitionReport } from '../engine/report';
+import { latestFigures, REPORT_SCHEMA, type PeriodReport, type Report, type SegmentReport, type TopicPeriodReport, type TransitionReport } from '../engine/report';
 import { clusteredFromSums, sideEffect, squaresAbout, type CustomerSums, type LooseSums } from './design-effects';
 
 /** One value of a segment column, as counts.ts segmentValues returns it. */
@@ -55,6 +57,17 @@ export interface WarehouseCounts {
   transitions: Array<{ w: number; fromCat: number; toCat: number; n: number }>;
   rejected: Array<{ file: number; row: number; rejection: Rejection }>;
   topics: TopicCounts;
+  /** The overview's line (counts.ts periodSums) at the data's cadence; null without dates or waves. */
+  line: { cadence: Cadence; periods: PeriodSums[] } | null;
+}
+
+/** One period of the overview's line: counts.ts periodSums's row (g: wave index, or month or quarter index). */
+export interface PeriodSums extends CategoryCounts, CustomerSums, LooseSums {
+  g: number;
+  /** The wave's label (waves only). */
+  label?: string;
+  firstDay: number | null;
+  lastDay: number | null;
 }
 
 export interface WarehouseReportContext {
@@ -157,11 +170,37 @@ function topicsReport(topics: TopicCounts, months: readonly PeriodSummary[], qua
   }));
 }
 
+/**
+ * The report's `latest` (engine/report.ts latestReport): the overview's line made from the
+ * periods' counts and sums, then overview-story.ts latestOf as the TypeScript engine runs it.
+ */
+function latestReport(line: WarehouseCounts['line']) {
+  if (!line || line.periods.length === 0) return null;
+  const series: OverviewPeriod[] = line.periods.map((p) => {
+    const counts = { promoters: p.promoters, passives: p.passives, detractors: p.detractors };
+    const summary = summarise(counts);
+    const n = summary.n;
+    const by = sideEffect(p.detractors, p.passives, p.promoters, p.customers + p.loose, squaresAbout(n ? (p.promoters - p.detractors) / n : 0, p, p));
+    const calendar = line.cadence === 'wave' ? null : { kind: line.cadence } as const;
+    const range = calendar ? periodRange(p.g, calendar) : null;
+    return {
+      period: calendar ? periodLabel(p.g, calendar) : p.label!,
+      from: range ? dayToIso(range.from) : p.firstDay === null ? null : dayToIso(p.firstDay),
+      to: range ? dayToIso(range.to) : p.lastDay === null ? null : dayToIso(p.lastDay),
+      ...summary,
+      ci95: by === 1 ? summary.ci95 : adjustedWaldInterval({ promoters: p.promoters / by, passives: p.passives / by, detractors: p.detractors / by }),
+      designEffect: by,
+    };
+  });
+  return latestFigures(line.cadence, series, latestOf(series));
+}
+
 export function warehouseReport(counts: WarehouseCounts, context: WarehouseReportContext): Report {
   const overall = summarise(countsFromDistribution(counts.distribution));
   const clustered = context.identity ? clusteredFromSums(overall, counts.clusters, counts.clusters) : null;
   const months = series(counts.months, 'month');
   const quarters = series(counts.months, 'quarter');
+  const story = tellStory(months, { kind: 'month' });
   const segments = counts.segments.map(({ name, values }) => ({ name, comparison: segmentReport(values, counts.clusters, clustered?.designEffect ?? 1) }));
   const rejectedRows = counts.rejected.map((r) => ({ file: context.files[r.file] ?? '', row: r.row, reason: context.describe(r.rejection) }));
   return {
@@ -178,6 +217,7 @@ export function warehouseReport(counts: WarehouseCounts, context: WarehouseRepor
     rejectedRows,
     overall: { ...figures(overall), designEffect: clustered?.designEffect ?? 1, ci95Customers: clustered?.ci95 ?? overall.ci95 },
     distribution: counts.distribution,
+    latest: latestReport(counts.line),
     byPeriod: { month: months.map((p) => ({ period: p.period, ...figures(p) })), quarter: quarters.map((p) => ({ period: p.period, ...figures(p) })) } as { month: PeriodReport[]; quarter: PeriodReport[] },
     bySegment: Object.fromEntries(segments.map(({ name, comparison }) => [name, comparison.rows])),
     segmentTests: Object.fromEntries(segments.map(({ name, comparison }) => [name, comparison.omnibus])),
@@ -185,5 +225,9 @@ export function warehouseReport(counts: WarehouseCounts, context: WarehouseRepor
     topics: topicsReport(counts.topics, months, quarters, context.topics, context.lang),
     transitions: transitionsReport(counts.waves, counts.transitions),
     shifts: detectShifts(months).map((s) => ({ kind: s.kind, from: s.from, to: s.to, direction: s.direction, difference: s.difference, p: s.p, q: s.q, n: s.n, sentence: s.sentence.en })),
+    // The story of the monthly series from the same month counts (engine/report.ts); the command
+    // line has no events, so no change has a nearest event.
+    changes: story.changes.map((c) => ({ after: c.afterPeriod, window: c.window, direction: c.direction, from: c.from, to: c.to, g2: c.g2, p: c.p })),
+    trend: story.trend ? { direction: story.trend.direction, p: story.trend.p, slope: story.trend.slope } : { direction: null, p: null, slope: null },
   };
 }

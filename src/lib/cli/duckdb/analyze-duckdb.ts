@@ -9,8 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerTables, segmentOverflow, segmentValueCount } from '../../warehouse/answers';
-import { CLUSTERS, COMMENTS, DATASET, DISTRIBUTION, HAS_WAVES, MONTHS, REJECTED, TRANSITIONS, WAVES, segmentValues, wavePicks, waveTable } from '../../warehouse/counts';
-import { warehouseReport, type SegmentValueCounts, type WarehouseCounts } from '../../warehouse/report';
+import { CLUSTERS, COMMENTS, DATASET, DISTRIBUTION, HAS_WAVES, MONTHS, REJECTED, TRANSITIONS, WAVES, WAVE_COUNT, periodSums, segmentValues, wavePicks, waveTable } from '../../warehouse/counts';
+import { warehouseReport, type PeriodSums, type SegmentValueCounts, type WarehouseCounts } from '../../warehouse/report';
+import { calendarCadence, type Cadence } from '../../engine/overview-story';
 import { TopicCounter } from '../../warehouse/topics';
 import { DEFAULT_TOPICS } from '../../engine/text/dictionary';
 import { periodLabel } from '../../engine/periods';
@@ -62,6 +63,29 @@ async function readAnswers(db: Database, files: ExportFile[], scratch: string): 
   }
 }
 
+/**
+ * The overview's line at the data's own cadence (engine/overview-story.ts groupingOf): the wave
+ * column's waves when it has two or more, else months when a typical month has MONTHLY_FROM
+ * answers, else quarters; counted per period in SQL (counts.ts periodSums).
+ */
+async function lineOf(db: Database, column: boolean, months: ReadonlyArray<{ month: number; n: number }>): Promise<WarehouseCounts['line']> {
+  let cadence: Cadence;
+  if (column && (await db.rows<{ n: number }>(WAVE_COUNT))[0].n >= 2) cadence = 'wave';
+  else {
+    const perMonth = new Map<number, number>();
+    for (const m of months) perMonth.set(m.month, (perMonth.get(m.month) ?? 0) + m.n);
+    if (perMonth.size === 0) return null;
+    cadence = calendarCadence([...perMonth.values()].map((n) => ({ n })));
+  }
+  const labels = cadence === 'wave' ? new Map((await db.rows<{ w: number; label: string }>('SELECT w, label FROM waves;')).map((w) => [w.w, w.label])) : null;
+  const periods = (await db.rows<Record<string, number | null>>(periodSums(cadence))).map((r): PeriodSums => ({
+    g: r.g!, ...(labels ? { label: labels.get(r.g!)! } : {}),
+    detractors: r.detractors!, passives: r.passives!, promoters: r.promoters!, firstDay: r.first_day, lastDay: r.last_day,
+    loose: r.loose!, looseX: r.loose_x!, looseX2: r.loose_x2!, customers: r.customers!, tt: r.tt!, tm: r.tm!, mm: r.mm!,
+  }));
+  return { cadence, periods };
+}
+
 async function countAnswers(db: Database, files: ExportFile[], topics: TopicCounter, segments: Array<{ name: string }>): Promise<WarehouseCounts> {
   const distribution = new Array<number>(11).fill(0);
   for (const { score, n } of await db.rows<{ score: number; n: number }>(DISTRIBUTION)) distribution[score] = n;
@@ -84,6 +108,8 @@ async function countAnswers(db: Database, files: ExportFile[], topics: TopicCoun
     label: column ? w.label! : periodLabel(w.key!, { kind: 'quarter' }),
     customers: w.customers,
   }));
+  const months = await db.rows<{ month: number; cat: number; n: number }>(MONTHS);
+  const line = await lineOf(db, column, months);
   const transitions = (await db.rows<{ w: number; from_cat: number; to_cat: number; n: number }>(TRANSITIONS)).map((t) => ({ w: t.w, fromCat: t.from_cat, toCat: t.to_cat, n: t.n }));
   const rejected = (await db.rows<{ file: number; row: number; code: RejectionCode; value: string }>(REJECTED)).map((r) => ({ file: r.file, row: r.row, rejection: { code: r.code, value: r.value } }));
   // The comments stream through the tagger a chunk at a time.
@@ -94,7 +120,8 @@ async function countAnswers(db: Database, files: ExportFile[], topics: TopicCoun
     customers: dataset.customers,
     firstDay: dataset.first_day,
     lastDay: dataset.last_day,
-    months: await db.rows<{ month: number; cat: number; n: number }>(MONTHS),
+    months,
+    line,
     clusters: { customers: clusters.customers, tt: clusters.tt, tm: clusters.tm, mm: clusters.mm, loose: clusters.loose, looseX: clusters.loose_x, looseX2: clusters.loose_x2 },
     segments: segmentCounts,
     waves,

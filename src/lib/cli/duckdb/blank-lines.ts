@@ -8,7 +8,7 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Newline } from '../../ingest/scanner';
+import type { Newline } from './read-export';
 
 const LF = 10, CR = 13, QUOTE = 34;
 

@@ -12,11 +12,29 @@ import { once } from 'node:events';
 import { basename, join } from 'node:path';
 import { PREVIEW_BYTES, PreviewError, previewFile, type FilePlan } from '../../ingest/preview';
 import { canScanBytes } from '../../ingest/pipeline';
-import { guessNewline, type Newline } from '../../ingest/scanner';
 import { translate, type Locale } from '../../i18n/messages';
 import type { WarehouseFile } from '../../warehouse/answers';
 import { fillBlankLines, mayHaveBlankLines } from './blank-lines';
 import type { Database } from './database';
+
+export type Newline = '\n' | '\r\n' | '\r';
+
+/**
+ * The export's line end: the first one outside quotes (CRLF, LF or a lone CR). The import reads
+ * every kind of line end as the end of a record (ingest/scanner.ts); DuckDB's reader is given this
+ * one, so a file whose rows mix line ends (joined from several systems) is read here as if every
+ * line ended as its first does — a known limit of `--engine duckdb` (README).
+ */
+export function firstNewline(bytes: Uint8Array, start: number): Newline {
+  let quoted = false;
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 34) quoted = !quoted;
+    else if (!quoted && b === 10) return '\n';
+    else if (!quoted && b === 13) return bytes[i + 1] === 10 ? '\r\n' : i + 1 < bytes.length ? '\r' : '\r\n';
+  }
+  return '\n';
+}
 import { AnalyzeError } from '../analyze-files';
 
 /** A file as the analysis reads it, and what was done to make it readable. */
@@ -100,7 +118,7 @@ export async function readCsvExport(path: string, scratch: string, lang: Locale)
   const first = head(source, NEWLINE_BYTES);
   // A UTF-8 byte-order mark is not a character of the first cell (DuckDB skips it too).
   const start = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
-  const newline = guessNewline(first, 'utf-8', start);
+  const newline = firstNewline(first, start);
   if (await mayHaveBlankLines(source, newline, start)) {
     const filled = join(scratch, `${Date.now()}-${Math.random().toString(36).slice(2)}-filled.csv`);
     await fillBlankLines(source, filled, newline, plan.delimiter, start);
