@@ -79,6 +79,7 @@ function fileRows(index: number, file: WarehouseFile, segmentCount: number, segm
       ${text('comment')} AS comment, ${text('wave')} AS wave, ${text('phase')} AS phase,
       ${at('churn') >= 0 ? `churn_of(${cell(at('churn'))})` : '-1'} AS churn,
       ${at('revenue') >= 0 ? `amount_of(${cell(at('revenue'))})` : 'CAST(NULL AS DOUBLE)'} AS revenue,
+      ${at('csat') >= 0 ? `csat_of(${cell(at('csat'))})` : '-1'} AS csat,
       ${dayOf('since')} AS since, ${dayOf('renewal')} AS renewal${segments.map((x) => `, ${x}`).join('')}
     FROM ${file.relation}
     WHERE row > ${plan.headerRows} AND (${blank.join(' OR ')})`;
@@ -108,7 +109,7 @@ export function answerTables(files: readonly WarehouseFile[]): AnswerTables {
   // Exact duplicates: the same in every column the import read. Only a row that says who answered
   // or when to the second is a repeat of the same answer (engine/duplicates.ts); revenue as text
   // because the import tells −0 from 0 (Object.is).
-  const sameAnswer = `day, seconds, score, churn, CAST(revenue AS VARCHAR), since, renewal, account, respondent, comment, wave, phase${s}`;
+  const sameAnswer = `day, seconds, score, churn, CAST(revenue AS VARCHAR), csat, since, renewal, account, respondent, comment, wave, phase${s}`;
   return {
     identity,
     segments,
@@ -116,7 +117,7 @@ export function answerTables(files: readonly WarehouseFile[]): AnswerTables {
       `CREATE OR REPLACE TABLE read_rows AS\n${files.map((f, i) => fileRows(i, f, segments.length, columns[i])).join('\nUNION ALL BY NAME\n')};`,
       `CREATE OR REPLACE TABLE rejected AS SELECT file, row, code, value FROM read_rows WHERE code IS NOT NULL;`,
       `CREATE OR REPLACE TABLE accepted AS SELECT file, row, score, dated.day AS day, coalesce(dated.seconds, -1) AS seconds,
-        account, respondent, comment, wave, phase, churn, revenue, since, renewal${s}
+        account, respondent, comment, wave, phase, churn, revenue, csat, since, renewal${s}
         FROM read_rows WHERE code IS NULL;`,
       `DROP TABLE read_rows;`,
     ],
@@ -125,7 +126,7 @@ export function answerTables(files: readonly WarehouseFile[]): AnswerTables {
         CAST(CASE WHEN score >= 9 THEN 1 WHEN score >= 7 THEN 0 ELSE -1 END AS TINYINT) AS x,
         day, seconds,
         CAST(CASE WHEN day IS NOT NULL THEN (year(DATE '1970-01-01' + day) - 1970) * 12 + month(DATE '1970-01-01' + day) - 1 END AS INTEGER) AS month,
-        ${customer} AS customer, comment, wave${s}
+        ${customer} AS customer, comment, wave, churn, revenue, csat${s}
       FROM accepted
       QUALIFY NOT (seconds >= 0 OR account <> '' OR respondent <> '') OR row_number() OVER (PARTITION BY ${sameAnswer} ORDER BY ${ORDER}) = 1;`,
   };

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../cli/duckdb/database';
 import { parseDate, parseScore, type DateOrder } from '../ingest/values';
-import { parseAmount, parseChurn } from '../ingest/flags';
+import { parseAmount, parseChurn, parseCsat } from '../ingest/flags';
 import { identityCell } from '../engine/customers';
 import { UNFINISHED } from '../ingest/roles';
 import { decodeText, detectEncoding } from '../ingest/encoding';
@@ -75,6 +75,7 @@ function builtCells(count: number): string[] {
     () => `${pick(['2024', '２０２４', '1999', '0000', '2023'])}${pick(['-', '/', '.', '年'])}${pick(['1', '01', '02', '12', '13', '１'])}${pick(['-', '/', '.', '月'])}${pick(['1', '05', '29', '30', '31', '32'])}${pick(['', '日', ' ', 'T'])}${pick(['', '10:23', '10:23:45', '24:00:00', '9:03:00 PM', '午後3時', '3時5分', '10:23:45.123Z', '+09:00', ' (Mon)'])}`,
     () => `${pick(['1', '01', '13', '31', '7'])}${pick(['/', '.', '-'])}${pick(['2', '12', '13', '31'])}${pick(['/', '.', '-'])}${pick(['2024', '26', '99', '2024 10:00 AM', '202'])}`,
     () => `${pick(['', ' ', '+', '-', '−', '－'])}${pick(['0', '7', '10', '11', '１０', '7.0', '7,0', '7.5', '7,5', '.5', '1,000', '0,000'])}${pick(['', ' ', '点', ' pts', '/10', ' / 10', '-6', ' 10', ':30', '（非常に）', ' - Extremely likely'])}`,
+    () => `${pick(['', ' ', '\u3000', '\ufeff', '\n'])}${pick(['4', '４', '10', '11', '05', '123', '4.0', '4.00', '4.05', '4.0.5', '4,5', '4.', '4,', '7.0x', '3.00,1'])}${pick(['', ' - Satisfied', '（とても満足）', '.', ',', '.5', ',5', 'x', '\n5', '0'])}`,
     () => `${pick(['¥', '$', '', ' ', 'USD '])}${pick(['-', ''])}${pick(['1', '12', '120', '1,234', '1.234', '1,234.50', '1.234,50', '1 234,5', ',,', '.', '-', '7,5', '1.2.3'])}${pick(['', '円', '万', '億', ' jpy'])}`,
   ];
   return Array.from({ length: count }, () => pick(shapes)());
@@ -150,6 +151,12 @@ describe('cell readers in SQL agree with the TypeScript ones', () => {
     const sql = await column<number>('churn_of(raw)');
     expect(disagreements(sql, parseChurn)).toEqual([]);
     expect(new Set(sql)).toEqual(new Set([-1, 0, 1]));
+  });
+
+  it('csat_of(raw) is parseCsat(raw)', async () => {
+    const sql = await column<number>('csat_of(raw)');
+    expect(disagreements(sql, parseCsat)).toEqual([]);
+    expect(new Set(sql).size).toBeGreaterThan(8);
   });
 
   it('amount_of(raw) is parseAmount(raw), NULL for NaN, -0 kept', async () => {

@@ -49,6 +49,13 @@ const QUICK_ISO_ANY_OFFSET = '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ](?:[01][0-9]|2[0-3]
 const CHURN_YES = '1|y|yes|true|t|churn(ed)?|lost|cancel(l?ed)?|inactive|解約(済み?|あり)?|あり|有|はい|済|退会|失注';
 const CHURN_NO = '0|n|no|false|f|active|retained|renewed|継続(中)?|なし|無|いいえ|未解約|契約中';
 const CURRENCY = '[¥￥$€£]|円|[jJ][pP][yY]|[uU][sS][dD]|[eE][uU][rR]|[gG][bB][pP]';
+/**
+ * ingest/flags.ts parseCsat's `^\s*(\d{1,2})(?:\.0+)?(?!\d|[.,]\d)` without the lookahead RE2
+ * lacks: one or two digits (optionally `.0…`), then nothing, or neither a digit nor a separator
+ * followed by a digit — the same cells, with JavaScript's backtracking written out.
+ */
+const CSAT = `${WS}*[0-9]{1,2}(?:\\.0+)?(?:[^0-9.,](?s:.*)|[.,](?:[^0-9](?s:.*))?)?`;
+const CSAT_DIGITS = `^${WS}*([0-9]{1,2})`;
 /** ingest/roles.ts UNFINISHED. */
 const UNFINISHED = 'partial|incomplete|false|0|未完了|途中';
 /** engine/customers.ts NOT_AN_IDENTITY. */
@@ -197,6 +204,9 @@ export function cellMacros(): string[] {
     `CREATE OR REPLACE MACRO amount_of(raw) AS amount_read(regexp_replace(regexp_replace(nfkc_seen(raw), '${CURRENCY}', '', 'g'), '${WS}', '', 'g'));`,
 
     // identityCell: the id as written, '' for a placeholder that identifies nobody.
+    // parseCsat: a whole number 0–10, -1 when blank or not one.
+    `CREATE OR REPLACE MACRO csat_read(v) AS CASE WHEN regexp_full_match(v, '${CSAT}') THEN ${bind(`CAST(regexp_extract(v, '${CSAT_DIGITS}', 1) AS INTEGER)`, '_z', 'CASE WHEN _z <= 10 THEN _z ELSE -1 END')} ELSE -1 END;`,
+    `CREATE OR REPLACE MACRO csat_of(raw) AS csat_read(nfkc_seen(raw));`,
     `CREATE OR REPLACE MACRO identity_of(raw) AS ${bind('js_trim(raw)', '_p', `CASE WHEN lower(_p) IN (${NOT_AN_IDENTITY}) THEN '' ELSE _p END`)};`,
     `CREATE OR REPLACE MACRO unfinished(raw) AS regexp_full_match(ascii_lower(js_trim(raw)), '${UNFINISHED}');`,
   ];

@@ -124,3 +124,15 @@ SELECT CAST(g AS INTEGER) AS g, detractors, passives, promoters, first_day, last
   coalesce(customers, 0) AS customers, coalesce(tt, 0) AS tt, coalesce(tm, 0) AS tm, coalesce(mm, 0) AS mm
 FROM answers LEFT JOIN clusters USING (g) ORDER BY g;`;
 }
+
+/** Whether any kept answer knows churn, revenue or satisfaction (engine/outcomes.ts hasOutcomes). */
+export const HAS_OUTCOMES = `SELECT count(*) FILTER (WHERE churn >= 0 OR revenue IS NOT NULL OR csat >= 0) > 0 AS known FROM kept;`;
+
+/**
+ * The kept answers in the import's order with what the report's churn, revenue and responses
+ * read of each (engine/accounts.ts, churn.ts, revenue.ts, response-bias.ts): streamed to
+ * TypeScript only when the data or a file about the accounts knows outcomes (see
+ * cli/duckdb/outcomes.ts).
+ */
+export const OUTCOME_ANSWERS = `SELECT CAST(file AS INTEGER) AS file, CAST(row AS INTEGER) AS row, CAST(score AS INTEGER) AS score, day, seconds, customer, wave,
+  CAST(churn AS INTEGER) AS churn, revenue, CAST(csat AS INTEGER) AS csat FROM kept ORDER BY file, row;`;

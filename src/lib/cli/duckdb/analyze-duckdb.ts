@@ -17,9 +17,13 @@ import { DEFAULT_TOPICS } from '../../engine/text/dictionary';
 import { periodLabel } from '../../engine/periods';
 import type { RejectionCode } from '../../engine/dataset';
 import type { Report } from '../../engine/report';
-import { translate, type Locale } from '../../i18n/messages';
+import type { Locale } from '../../i18n/messages';
 import { openDatabase, type Database } from './database';
 import { csvRelation, decodeToUtf8, readCsvExport, readParquetExport, type ExportFile } from './read-export';
+
+import { accountSettings } from '../analyze-files';
+import { describeRejection } from '../../i18n/rejection';
+import { outcomesOfKept } from './outcomes';
 
 export { AnalyzeError } from '../analyze-files';
 
@@ -155,14 +159,20 @@ export async function analyzeWithDuckDb(paths: readonly string[], lang: Locale, 
     step('keep');
     const counts = await countAnswers(db, files, new TopicCounter(DEFAULT_TOPICS), tables.segments);
     step('count');
-    return warehouseReport(counts, {
+    const report = warehouseReport(counts, {
       name: files.map((f) => f.name).join(' + '),
       files: files.map((f) => f.name),
       identity: tables.identity,
-      describe: (r) => translate(lang, `reason.${r.code}`, { value: r.value }),
+      describe: (r) => describeRejection(lang, r),
       topics: DEFAULT_TOPICS,
       lang,
     });
+    // Files about the accounts (`--outcomes`), read as the default engine reads them, after the
+    // exports (so errors come in the same order); churn, revenue and responses from streamed answers.
+    const settings = accountSettings(options.accountFiles ?? [], lang);
+    Object.assign(report, await outcomesOfKept(db, tables.identity, settings));
+    step('outcomes');
+    return report;
   } finally {
     db.close();
     rmSync(scratch, { recursive: true, force: true });
