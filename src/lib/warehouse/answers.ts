@@ -83,7 +83,7 @@ function fileRows(index: number, file: WarehouseFile, segmentCount: number, segm
       ${dayOf('since')} AS since, ${dayOf('renewal')} AS renewal${segments.map((x) => `, ${x}`).join('')}
     FROM ${file.relation}
     WHERE row > ${plan.headerRows} AND (${blank.join(' OR ')})`;
-  const dated = `SELECT *, ${hasDate ? `CASE WHEN score >= 0 THEN date_of(date_cell, ${order}, ${file.quick}) END` : 'NULL'} AS dated FROM (${read})`;
+  const dated = `SELECT *, ${hasDate ? `CASE WHEN score >= 0 THEN date_of(date_cell, ${order}, ${file.quick}) END` : 'CAST(NULL AS STRUCT(day INTEGER, seconds INTEGER))'} AS dated FROM (${read})`;
   // An unfinished response has no score because it was never given: say so (ingest/build.ts addRow).
   const partial = at('completion') >= 0 ? 'score = -1 AND unfinished(status_cell)' : 'false';
   return `SELECT * EXCLUDE (score_cell, date_cell, status_cell),

@@ -33,7 +33,7 @@ beforeAll(async () => {
 }, 60_000);
 
 const root = join(__dirname, '../../../../tests/fixtures');
-const isExport = (path: string) => statSync(path).isFile() && /\.(csv|txt|tsv)$/i.test(path);
+const isExport = (path: string) => statSync(path).isFile() && /\.(csv|txt|tsv|xlsx|xls|pdf)$/i.test(path);
 const filesIn = (dir: string) => readdirSync(join(root, dir)).map((f) => join(root, dir, f)).filter(isExport);
 
 const acceptance = readdirSync(join(root, 'acceptance'))
@@ -42,20 +42,30 @@ const acceptance = readdirSync(join(root, 'acceptance'))
     const dir = join(root, 'acceptance', name);
     return { name: `acceptance/${name}`, files: (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')).files as string[]).map((f) => join(dir, f)) };
   });
-const single = ['', 'layouts', 'identity', 'touchpoints'].flatMap((dir) => filesIn(dir).map((path) => ({ name: join(dir, basename(path)), files: [path] })));
-const cases = [...acceptance, ...single, { name: 'march.csv + april.csv', files: [join(root, 'march.csv'), join(root, 'april.csv')] }];
+const single = ['', 'layouts', 'identity', 'touchpoints', 'hostile', 'xlsx', 'outcomes'].flatMap((dir) => filesIn(dir).map((path) => ({ name: join(dir, basename(path)), files: [path] })));
+const outcomes = (f: string) => join(root, 'outcomes', f);
+/** The outcomes fixture with its files about the accounts (`--outcomes`), each and together. */
+const withAccounts = [['crm-outcomes.csv'], ['invited.csv'], ['crm-outcomes.csv', 'invited.csv']].map((given) => ({
+  name: `outcomes/accounts-nps.csv --outcomes ${given.join(' --outcomes ')}`,
+  files: [outcomes('accounts-nps.csv')],
+  accounts: given.map(outcomes),
+}));
+const cases: Array<{ name: string; files: string[]; accounts?: string[] }> = [
+  ...acceptance, ...single, { name: 'march.csv + april.csv', files: [join(root, 'march.csv'), join(root, 'april.csv')] }, ...withAccounts,
+];
+const read = (p: string) => ({ name: basename(p), bytes: new Uint8Array(readFileSync(p)) });
 
-function typescriptReport(paths: readonly string[], lang: 'ja' | 'en'): Report | Error {
+function typescriptReport(paths: readonly string[], lang: 'ja' | 'en', accounts: readonly string[] = []): Report | Error {
   try {
-    return analyzeFiles(paths.map((p) => ({ name: basename(p), bytes: new Uint8Array(readFileSync(p)) })), lang);
+    return analyzeFiles(paths.map(read), lang, accounts.map(read));
   } catch (error) {
     return error as Error;
   }
 }
 
-async function duckdbReport(paths: readonly string[], lang: 'ja' | 'en'): Promise<Report | Error> {
+async function duckdbReport(paths: readonly string[], lang: 'ja' | 'en', accounts: readonly string[] = []): Promise<Report | Error> {
   try {
-    return await engine.analyzeWithDuckDb(paths, lang);
+    return await engine.analyzeWithDuckDb(paths, lang, { accountFiles: accounts.map(read) });
   } catch (error) {
     return error as Error;
   }
@@ -75,13 +85,13 @@ function differences(a: unknown, b: unknown, path = '$'): string[] {
 }
 
 describe('--engine duckdb makes the report the TypeScript engine makes', () => {
-  it('has cases', () => expect(cases.length).toBeGreaterThan(30));
+  it('has cases', () => expect(cases.length).toBeGreaterThan(50));
 
   for (const c of cases) {
     it(c.name, async () => {
       for (const lang of ['en', 'ja'] as const) {
-        const expected = typescriptReport(c.files, lang);
-        const actual = await duckdbReport(c.files, lang);
+        const expected = typescriptReport(c.files, lang, c.accounts);
+        const actual = await duckdbReport(c.files, lang, c.accounts);
         if (expected instanceof Error) {
           expect(actual).toBeInstanceOf(engine.AnalyzeError);
           expect((actual as Error).message).toBe(expected.message);

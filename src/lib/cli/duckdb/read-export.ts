@@ -7,7 +7,7 @@
  * streaming pass (TextDecoder over 4 MB chunks, as the app decodes it) into a UTF-8 copy in a
  * temporary folder. A CSV with blank lines between records is copied too (blank-lines.ts).
  */
-import { createReadStream, createWriteStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, openSync, readSync, closeSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { basename, join } from 'node:path';
 import { PREVIEW_BYTES, PreviewError, previewFile, type FilePlan } from '../../ingest/preview';
@@ -35,7 +35,8 @@ export function firstNewline(bytes: Uint8Array, start: number): Newline {
   }
   return '\n';
 }
-import { AnalyzeError } from '../analyze-files';
+import { AnalyzeError, asTable } from '../analyze-files';
+import { sniffFile } from '../../ingest/sniff';
 
 /** A file as the analysis reads it, and what was done to make it readable. */
 export interface ExportFile extends WarehouseFile {
@@ -106,13 +107,22 @@ export function csvRelation(csv: NonNullable<ExportFile['csv']>, parallel: boole
 /** Prepares a CSV (or TSV…) export: plan, UTF-8 copy if needed, blank lines filled if any. */
 export async function readCsvExport(path: string, scratch: string, lang: Locale): Promise<ExportFile> {
   const name = basename(path);
-  const size = statSync(path).size;
-  const plan = planOf(name, head(path, PREVIEW_BYTES), size <= PREVIEW_BYTES, lang);
   let source = path;
   let copy: string | undefined;
+  // What the file is, from its first bytes (ingest/sniff.ts), as the default engine asks: a file
+  // that is not a table is refused with the page's message; a workbook's first visible sheet is
+  // written out as CSV (whole in memory: workbooks are small beside the exports this engine is for).
+  if (sniffFile(head(path, 256 * 1024)).kind !== 'text') {
+    const table = asTable({ name, bytes: new Uint8Array(readFileSync(path)) }, lang);
+    copy = join(scratch, `${Date.now()}-${Math.random().toString(36).slice(2)}-sheet.csv`);
+    writeFileSync(copy, table.bytes);
+    source = copy;
+  }
+  const size = statSync(source).size;
+  const plan = planOf(name, head(source, PREVIEW_BYTES), size <= PREVIEW_BYTES, lang);
   if (plan.encoding !== 'utf-8') {
     copy = join(scratch, `${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
-    await decodeToUtf8(path, copy, plan.encoding);
+    await decodeToUtf8(source, copy, plan.encoding);
     source = copy;
   }
   const first = head(source, NEWLINE_BYTES);
