@@ -5,7 +5,7 @@
  * import's rule (engine/duplicates.ts). Three tables result:
  *
  *   read_rows  every data row read (the working table, dropped at the end)
- *   rejected   file, row, code, value          — the report's rejected rows
+ *   rejected   file, row, code, value, count   — the report's rejected rows
  *   kept       file, row, score, cat, x, day, seconds, month, customer, comment, wave, s0…sN
  *
  * Nothing here is specific to a file format: each file is a relation with a 1-based `row` (the
@@ -21,7 +21,18 @@ export interface WarehouseFile {
   plan: FilePlan;
   /** The byte scanner reads this file in the app: its quick ISO date read applies (cells.ts date_of). */
   quick: boolean;
+  /**
+   * Quotes never closed were marked in this file (cli/duckdb/unclosed.ts): a cell holding
+   * UNCLOSED_MARK rejects its row as `unclosed-quote`.
+   */
+  marked?: boolean;
 }
+
+/** cli/duckdb/unclosed.ts UNCLOSED_MARK (U+FDD0) in SQL. */
+const UNCLOSED = 'chr(64976)';
+/** ingest/build.ts columnName: a column as the person knows it, its header else its position. */
+const columnName = (plan: FilePlan, column: number) => (plan.headers[column] || `#${column + 1}`).slice(0, 80);
+const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** A segment column of the dataset: files share one by its header (ingest/build.ts segmentIndex). */
 export interface WarehouseSegment {
@@ -73,7 +84,21 @@ function fileRows(index: number, file: WarehouseFile, segmentCount: number, segm
   blank.unshift(blank.splice(at('score'), 1)[0]);
   const dayOf = (role: ColumnRole) => (at(role) >= 0 ? `date_of(${cell(at(role))}, ${order}, false).day` : 'CAST(NULL AS INTEGER)');
   const segments = Array.from({ length: segmentCount }, (_, s) => `${segmentColumns.has(s) ? `js_trim(${cell(segmentColumns.get(s)!)})` : "''"} AS s${s}`);
-  const read = `SELECT ${index} AS file, row, score_of(${raw('score')}) AS score, ${raw('score')} AS score_cell, ${raw('date')} AS date_cell, ${raw('completion')} AS status_cell,
+  // ingest/build.ts: an unclosed quote rejects its row, counting the rows it would have swallowed
+  // (every record after it: DuckDB numbers records as the scanner does, header and blank ones too).
+  const unclosed = file.marked
+    ? `CASE ${plan.headers.map((_, c) => `WHEN contains(${cell(c)}, ${UNCLOSED}) THEN ${sqlText(columnName(plan, c))}`).join(' ')} END`
+    : 'CAST(NULL AS VARCHAR)';
+  const rowsAfter = file.marked ? `(SELECT max(row) FROM ${file.relation}) - row` : 'CAST(NULL AS BIGINT)';
+  // A quote closed far too late makes rows one comment: lines after its first holding as many
+  // delimiters as a row has (at least two, width − 1) are rows; two or more reject the row.
+  const needed = Math.max(2, plan.headers.length - 1);
+  const delimiter = sqlText(plan.delimiter);
+  const swallowed = at('comment') >= 0
+    ? `list_transform([regexp_replace(${cell(at('comment'))}, '\r\n?', chr(10), 'g')], lambda _t: CASE WHEN utf16_length(_t) > 40 AND contains(_t, chr(10))
+        THEN len(list_filter(string_split(_t, chr(10))[2:], lambda _l: length(_l) - length(replace(_l, ${delimiter}, '')) >= ${needed})) ELSE 0 END)[1]`
+    : '0';
+  const read = `SELECT ${index} AS file, row, ${unclosed} AS unclosed, ${rowsAfter} AS rows_after, ${swallowed} AS swallowed, score_of(${raw('score')}) AS score, ${raw('score')} AS score_cell, ${raw('date')} AS date_cell, ${raw('completion')} AS status_cell,
       ${at('account') >= 0 ? `identity_of(${cell(at('account'))})` : "''"} AS account,
       ${at('respondent') >= 0 ? `identity_of(${cell(at('respondent'))})` : "''"} AS respondent,
       ${text('comment')} AS comment, ${text('wave')} AS wave, ${text('phase')} AS phase,
@@ -86,13 +111,20 @@ function fileRows(index: number, file: WarehouseFile, segmentCount: number, segm
   const dated = `SELECT *, ${hasDate ? `CASE WHEN score >= 0 THEN date_of(date_cell, ${order}, ${file.quick}) END` : 'CAST(NULL AS STRUCT(day INTEGER, seconds INTEGER))'} AS dated FROM (${read})`;
   // An unfinished response has no score because it was never given: say so (ingest/build.ts addRow).
   const partial = at('completion') >= 0 ? 'score = -1 AND unfinished(status_cell)' : 'false';
-  return `SELECT * EXCLUDE (score_cell, date_cell, status_cell),
-    CASE WHEN ${partial} THEN 'partial-response'
+  return `SELECT * EXCLUDE (score_cell, date_cell, status_cell, unclosed, rows_after, swallowed),
+    CASE WHEN unclosed IS NOT NULL THEN 'unclosed-quote'
+         WHEN ${partial} THEN 'partial-response'
          WHEN score < 0 THEN ['score-empty', 'score-not-number', 'score-not-whole', 'score-out-of-range'][-score]
-         WHEN ${hasDate ? 'dated IS NULL' : 'false'} THEN CASE WHEN js_trim(date_cell) = '' THEN 'date-empty' ELSE 'date-unreadable' END END AS code,
-    CASE WHEN ${partial} THEN js_trim(status_cell)
+         WHEN ${hasDate ? 'dated IS NULL' : 'false'} THEN CASE WHEN js_trim(date_cell) = '' THEN 'date-empty' ELSE 'date-unreadable' END
+         WHEN swallowed >= 2 THEN 'quote-swallowed-rows' END AS code,
+    CASE WHEN unclosed IS NOT NULL THEN unclosed
+         WHEN ${partial} THEN js_trim(status_cell)
          WHEN score < 0 THEN cut80(js_trim(score_cell))
-         WHEN ${hasDate ? 'dated IS NULL' : 'false'} THEN cut80(js_trim(date_cell)) END AS value
+         WHEN ${hasDate ? 'dated IS NULL' : 'false'} THEN cut80(js_trim(date_cell))
+         WHEN swallowed >= 2 THEN ${at('comment') >= 0 ? sqlText(columnName(plan, at('comment'))) : 'NULL'} END AS value,
+    CAST(CASE WHEN unclosed IS NOT NULL THEN rows_after
+         WHEN ${partial} OR score < 0 OR ${hasDate ? 'dated IS NULL' : 'false'} THEN NULL
+         WHEN swallowed >= 2 THEN swallowed END AS INTEGER) AS count
   FROM (${dated})`;
 }
 
@@ -115,7 +147,7 @@ export function answerTables(files: readonly WarehouseFile[]): AnswerTables {
     segments,
     read: [
       `CREATE OR REPLACE TABLE read_rows AS\n${files.map((f, i) => fileRows(i, f, segments.length, columns[i])).join('\nUNION ALL BY NAME\n')};`,
-      `CREATE OR REPLACE TABLE rejected AS SELECT file, row, code, value FROM read_rows WHERE code IS NOT NULL;`,
+      `CREATE OR REPLACE TABLE rejected AS SELECT file, row, code, value, count FROM read_rows WHERE code IS NOT NULL;`,
       `CREATE OR REPLACE TABLE accepted AS SELECT file, row, score, dated.day AS day, coalesce(dated.seconds, -1) AS seconds,
         account, respondent, comment, wave, phase, churn, revenue, csat, since, renewal${s}
         FROM read_rows WHERE code IS NULL;`,

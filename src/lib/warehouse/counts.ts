@@ -18,7 +18,7 @@ export const DATASET = `SELECT CAST(count(DISTINCT customer) FILTER (WHERE custo
 export const MONTHS = `SELECT month, CAST(cat AS INTEGER) AS cat, CAST(count(*) AS INTEGER) AS n FROM kept WHERE month IS NOT NULL GROUP BY month, cat ORDER BY month, cat;`;
 
 /** The report's rejected rows, in the order the import met them. */
-export const REJECTED = `SELECT CAST(file AS INTEGER) AS file, CAST(row AS INTEGER) AS row, code, value FROM rejected ORDER BY file, row;`;
+export const REJECTED = `SELECT CAST(file AS INTEGER) AS file, CAST(row AS INTEGER) AS row, code, value, count FROM rejected ORDER BY file, row;`;
 
 /** Per customer: Σx (t) and answers (m). */
 const PER_CUSTOMER = `SELECT customer, sum(x) AS t, count(*) AS m FROM kept WHERE customer <> '' GROUP BY customer`;

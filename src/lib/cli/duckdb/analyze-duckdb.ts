@@ -115,7 +115,8 @@ async function countAnswers(db: Database, files: ExportFile[], topics: TopicCoun
   const months = await db.rows<{ month: number; cat: number; n: number }>(MONTHS);
   const line = await lineOf(db, column, months);
   const transitions = (await db.rows<{ w: number; from_cat: number; to_cat: number; n: number }>(TRANSITIONS)).map((t) => ({ w: t.w, fromCat: t.from_cat, toCat: t.to_cat, n: t.n }));
-  const rejected = (await db.rows<{ file: number; row: number; code: RejectionCode; value: string }>(REJECTED)).map((r) => ({ file: r.file, row: r.row, rejection: { code: r.code, value: r.value } }));
+  const rejected = (await db.rows<{ file: number; row: number; code: RejectionCode; value: string; count: number | null }>(REJECTED))
+    .map((r) => ({ file: r.file, row: r.row, rejection: { code: r.code, value: r.value, ...(r.count === null ? {} : { count: r.count }) } }));
   // The comments stream through the tagger a chunk at a time.
   const result = await db.connection.stream(COMMENTS);
   for await (const rows of result.yieldRowsJs()) for (const [comment, cat, month, n] of rows) topics.add(comment as string, cat as number, month as number | null, n as number);
