@@ -26,6 +26,8 @@ export interface WarehouseFile {
    * UNCLOSED_MARK rejects its row as `unclosed-quote`.
    */
   marked?: boolean;
+  /** With `marked`: the file's records as the import counts them (header and blank lines too). */
+  records?: number;
 }
 
 /** cli/duckdb/unclosed.ts UNCLOSED_MARK (U+FDD0) in SQL. */
@@ -89,7 +91,7 @@ function fileRows(index: number, file: WarehouseFile, segmentCount: number, segm
   const unclosed = file.marked
     ? `CASE ${plan.headers.map((_, c) => `WHEN contains(${cell(c)}, ${UNCLOSED}) THEN ${sqlText(columnName(plan, c))}`).join(' ')} END`
     : 'CAST(NULL AS VARCHAR)';
-  const rowsAfter = file.marked ? `(SELECT max(row) FROM ${file.relation}) - row` : 'CAST(NULL AS BIGINT)';
+  const rowsAfter = file.marked ? `${file.records ?? 0} - row` : 'CAST(NULL AS BIGINT)';
   // A quote closed far too late makes rows one comment: lines after its first holding as many
   // delimiters as a row has (at least two, width − 1) are rows; two or more reject the row.
   const needed = Math.max(2, plan.headers.length - 1);

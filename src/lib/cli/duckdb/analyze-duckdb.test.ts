@@ -134,6 +134,36 @@ describe('--engine duckdb makes the report the TypeScript engine makes', () => {
     }
   }, 60_000);
 
+  it('reads quotes never closed, quotes closed far too late, mixed line ends and outcome columns as the import does', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'nps-lines-quotes-'));
+    try {
+      const rows = (n: number, from: number) => Array.from({ length: n }, (_, k) => `C${from + k},2024-02-${String(1 + (k % 28)).padStart(2, '0')},${k % 11},fine,${k % 2 ? 'yes' : 'no'},${1000 * k},${1 + (k % 5)}`);
+      const header = 'customer,date,score,comment,churned,arr,satisfaction';
+      const files: Record<string, string> = {
+        // Row 4 opens a quote closed by row 8's quoted comment: the rows between are one comment.
+        'late-quote.csv': [header, ...rows(2, 1), 'C3,2024-02-03,4,"it starts here', ...rows(3, 4).map((r) => r.replace('fine', 'x')), 'C7,2024-02-07,5,"and ends here",no,1,2', ...rows(3, 8)].join('\n'),
+        // Two quotes never closed (the second in the rows read after the first), then blank lines at the end.
+        'two-unclosed.csv': [header, ...rows(2, 1), 'C3,2024-02-03,4,"never closed,no,1,2', ...rows(4, 4), 'C8,2024-02-08,"9,"again,no,1,2', ...rows(3, 9), '', '', ''].join('\r\n'),
+        'mixed-ends.csv': `${header}\r\n${rows(2, 1).join('\n')}\r${rows(2, 3).join('\r\n')}\nC9,2024-03-01,9,"two\r\nlines",no,5,4\r\n`,
+      };
+      for (const [name, text] of Object.entries(files)) {
+        const path = join(scratch, name);
+        writeFileSync(path, text);
+        for (const lang of ['en', 'ja'] as const) {
+          const expected = typescriptReport([path], lang) as Report;
+          expect(expected.churn).toBeDefined();
+          expect(differences(await engine.analyzeWithDuckDb([path], lang), expected), `${name} ${lang}`).toEqual([]);
+        }
+      }
+      const late = typescriptReport([join(scratch, 'late-quote.csv')], 'en') as Report;
+      expect(late.rejectedRows.map((r) => r.row)).toEqual([4]);
+      const unclosed = typescriptReport([join(scratch, 'two-unclosed.csv')], 'en') as Report;
+      expect(unclosed.rejectedRows.map((r) => r.row)).toEqual([4, 9]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('reads Parquet as it reads the CSV the Parquet file was made from', async () => {
     const csv = join(root, 'acceptance', 'waves-transitions', 'nps_waves.csv');
     const scratch = mkdtempSync(join(tmpdir(), 'nps-lines-parquet-'));

@@ -15,7 +15,7 @@ import { canScanBytes } from '../../ingest/pipeline';
 import { translate, type Locale } from '../../i18n/messages';
 import type { WarehouseFile } from '../../warehouse/answers';
 import { fillBlankLines, mayHaveBlankLines } from './blank-lines';
-import { markUnclosed, unclosedQuotes } from './unclosed';
+import { fixQuotes, quoteFixes } from './unclosed';
 import type { Database } from './database';
 
 export type Newline = '\n' | '\r\n' | '\r';
@@ -129,11 +129,12 @@ export async function readCsvExport(path: string, scratch: string, lang: Locale)
   const first = head(source, NEWLINE_BYTES);
   // A UTF-8 byte-order mark is not a character of the first cell (DuckDB skips it too).
   const start = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
-  const unclosed = await unclosedQuotes(source, start, plan.delimiter);
-  if (unclosed.length) {
-    const marked = join(scratch, `${Date.now()}-${Math.random().toString(36).slice(2)}-marked.csv`);
-    await markUnclosed(source, marked, unclosed);
-    source = copy = marked;
+  const quotes = await quoteFixes(source, start, plan.delimiter);
+  const unclosed = quotes.unclosed;
+  if (unclosed.length || quotes.stray.length) {
+    const fixed = join(scratch, `${Date.now()}-${Math.random().toString(36).slice(2)}-quotes.csv`);
+    await fixQuotes(source, fixed, quotes);
+    source = copy = fixed;
   }
   const newline = firstNewline(first, start);
   if (await mayHaveBlankLines(source, newline, start)) {
@@ -142,7 +143,7 @@ export async function readCsvExport(path: string, scratch: string, lang: Locale)
     source = copy = filled;
   }
   const csv = { path: source, delimiter: plan.delimiter, newline, columns: plan.headers.length };
-  return { name, plan, quick: canScanBytes(plan), relation: csvRelation(csv, true), csv, ...(copy ? { copy } : {}), ...(unclosed.length ? { marked: true } : {}) };
+  return { name, plan, quick: canScanBytes(plan), relation: csvRelation(csv, true), csv, ...(copy ? { copy } : {}), ...(unclosed.length ? { marked: true, records: quotes.records } : {}) };
 }
 
 /**
