@@ -6,8 +6,11 @@
  * which proves that code needs no browser; it holds the files in memory. `--engine duckdb`
  * computes the same report as SQL (src/lib/warehouse/) in an embedded DuckDB
  * (cli/duckdb/analyze-duckdb.ts) over CSV or Parquet files of any size, spilling to a temporary
- * folder beyond `--memory-limit` (default 1GB). Topic mentions are the one part it leaves to
- * TypeScript: the comments are streamed out of DuckDB and tagged by the app's own tagger.
+ * folder beyond `--memory-limit` (default 1GB). It leaves three steps to TypeScript: topic
+ * mentions (the comments are streamed out of DuckDB and tagged by the app's own tagger), churn,
+ * revenue and responses (the kept answers are streamed back to the engine's outcomesReport, only
+ * when outcomes are known), and one pass over each CSV's quotes before DuckDB reads it.
+ * `--outcomes FILE` (repeatable) joins a file about the accounts, with either engine.
  */
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { basename } from 'node:path';

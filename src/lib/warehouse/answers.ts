@@ -11,6 +11,9 @@
  * Nothing here is specific to a file format: each file is a relation with a 1-based `row` (the
  * spreadsheet's row number, header rows included) and its cells as VARCHAR columns c0, c1… A
  * warehouse table of raw exports works as well as DuckDB's read_csv.
+ *
+ * Not here: the import's rejection of rows over 1 MB (`row-too-long`, ingest/build.ts), which
+ * needs the row's bytes as written; such a row is read (README, *Known differences*).
  */
 import { identityOfPlans, type FilePlan } from '../ingest/preview';
 import type { ColumnRole } from '../ingest/roles';

@@ -3,7 +3,9 @@
  * exports are prepared (read-export.ts), read into answers (warehouse/answers.ts), counted
  * (warehouse/counts.ts), and the counts made into the report by the engine's statistics
  * (warehouse/report.ts). Tables live in a database file in a temporary folder, so memory stays
- * at DuckDB's limit whatever the size of the exports; the folder is removed at the end.
+ * at DuckDB's limit whatever the size of the exports; the folder is removed at the end. The
+ * exception: when the answers or `--outcomes` files know churn, revenue or satisfaction, the kept
+ * answers are streamed back into an answer table for the engine's outcomesReport (outcomes.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -21,10 +21,10 @@ import type { Database } from './database';
 export type Newline = '\n' | '\r\n' | '\r';
 
 /**
- * The export's line end: the first one outside quotes (CRLF, LF or a lone CR). The import reads
- * every kind of line end as the end of a record (ingest/scanner.ts); DuckDB's reader is given this
- * one, so a file whose rows mix line ends (joined from several systems) is read here as if every
- * line ended as its first does — a known limit of `--engine duckdb` (README).
+ * The export's line end: the first one outside quotes (CRLF, LF or a lone CR), for DuckDB's
+ * reader and the blank-line copy. The import reads every kind of line end as the end of a record
+ * (ingest/scanner.ts); DuckDB's reader, given this one, ends records at the others too (the
+ * equality test reads hostile/mixed-line-endings.csv and a mixed file it writes).
  */
 export function firstNewline(bytes: Uint8Array, start: number): Newline {
   let quoted = false;
