@@ -4,6 +4,7 @@
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 
+/** @param {number} seed */
 function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
@@ -25,8 +26,14 @@ const PLANS = ['フリー', 'スタンダード', 'プロ', 'エンタープラ�
 const REGIONS = ['関東', '関西', '中部', '九州', '北海道・東北'];
 const INDUSTRIES = ['製造', '小売', 'IT・通信', '金融', '医療', '建設', '物流'];
 const CSMS = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺'];
-const pad = (n) => String(n).padStart(2, '0');
+const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
 
+/**
+ * Writes `rows` seeded answers to `path` (kept when it already exists) and returns its size in bytes.
+ * @param {string} path
+ * @param {number} rows
+ * @param {number} [seed]
+ */
 export async function generateExport(path, rows, seed = 42) {
   if (existsSync(path)) return statSync(path).size;
   const rnd = mulberry32(seed);

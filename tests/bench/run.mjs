@@ -179,6 +179,15 @@ for (const rows of sizes) {
   process.stdout.write(out.split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 }
 
+// The command line's `--engine duckdb` (SQL in an embedded DuckDB) on the largest export, and on
+// 10M generated rows when BENCH_DUCKDB_10M=1 (~1.4 GB generated into a temporary folder and
+// removed; a few minutes on two cores, so it is asked for, not run by default).
+for (const rows of [Math.max(...sizes), ...(process.env.BENCH_DUCKDB_10M === '1' ? [10_000_000] : [])]) {
+  const path = join(outDir, `export-${rows}.csv`);
+  const out = execSync(`node tests/bench/bundle-run.mjs tests/bench/duckdb.ts ${rows}${existsSync(path) ? ` ${path}` : ''}`, { cwd: root, encoding: 'utf8' });
+  process.stdout.write(out.split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
+}
+
 // Transitions over 12 waves for 100,000 customers.
 process.stdout.write(execSync('node tests/bench/bundle-run.mjs tests/bench/transitions.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 

@@ -19,9 +19,9 @@ export class AnalyzeError extends Error {}
 
 /**
  * A workbook's first visible sheet as CSV, as the page reads it; a file that is not a table is
- * refused with the page's message.
+ * refused with the page's message. `--engine duckdb` calls it too (cli/duckdb/read-export.ts).
  */
-function asTable(source: { name: string; bytes: Uint8Array }, lang: Locale): { name: string; bytes: Uint8Array } {
+export function asTable(source: { name: string; bytes: Uint8Array }, lang: Locale): { name: string; bytes: Uint8Array } {
   const kind = sniffFile(source.bytes.subarray(0, 256 * 1024));
   if (kind.kind === 'text') return source;
   if (kind.kind === 'not-csv') {

@@ -57,7 +57,7 @@ export interface ResponseReport {
 const rateReport = (r: Rate): RateReport => ({ n: r.n, churned: r.events, rate: r.rate, ci95: r.ci95 });
 const figures = ({ n, promoters, passives, detractors, nps, ci95 }: NpsFigures): NpsFigures => ({ n, promoters, passives, detractors, nps, ci95 });
 
-export function outcomesReport(record: DatasetRecord, table: AnswerTable): { churn?: ChurnReport; revenue?: RevenueReport; responses?: ResponseReport[] } {
+export function outcomesReport(record: Pick<DatasetRecord, 'identity' | 'outcomes' | 'invited' | 'lostShare'>, table: AnswerTable): { churn?: ChurnReport; revenue?: RevenueReport; responses?: ResponseReport[] } {
   // Most exports know nothing of churn or revenue: no accounts to build then.
   if (!hasOutcomes(table, record)) return {};
   const accounts = accountTable(table, record.identity, record.outcomes);

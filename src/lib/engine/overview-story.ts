@@ -127,7 +127,7 @@ function groupingOf(table: AnswerTable, include?: Uint8Array): Grouping | null {
   }
   const months = npsByPeriod(table, { kind: 'month' }, include);
   if (months.length === 0) return null;
-  const cadence = median(months.map((m) => m.n)) >= MONTHLY_FROM ? 'month' : 'quarter';
+  const cadence = calendarCadence(months);
   const options: PeriodOptions = { kind: cadence };
   const range = allDayRange(table)!;
   const slots = periodSlots(range.minDay, range.maxDay, options);
@@ -151,6 +151,43 @@ function groupingOf(table: AnswerTable, include?: Uint8Array): Grouping | null {
   }
   for (let i = 0; i < table.length; i++) if (groupOf[i] >= 0) groupOf[i] = used[groupOf[i]];
   return { cadence, groupOf, labels, bounds };
+}
+
+/** Months when the typical (median) month has at least MONTHLY_FROM answers, else quarters. */
+export function calendarCadence(months: ReadonlyArray<{ n: number }>): 'month' | 'quarter' {
+  return median(months.map((m) => m.n)) >= MONTHLY_FROM ? 'month' : 'quarter';
+}
+
+/**
+ * The latest complete period of a line (not empty) and its change from the one before: the
+ * overview's figures from the periods' counts and design effects alone, so the command line's
+ * DuckDB engine (warehouse/report.ts) gives them from counts made in SQL.
+ */
+export function latestOf(series: readonly StoryPeriod[]): { effective: CategoryCounts[]; latest: number; inProgress: StoryPeriod | null; change: LatestChange | null } {
+  const effective = series.map((s) => shrink(s, s.designEffect));
+
+  // The latest complete period: the last one, unless it has too few answers yet.
+  let latest = series.length - 1;
+  let inProgress: StoryPeriod | null = null;
+  if (series.length >= 2 && series[latest].n < COMPLETE_SHARE * median(series.slice(0, -1).map((s) => s.n))) {
+    inProgress = series[latest];
+    latest--;
+  }
+  let change: LatestChange | null = null;
+  if (latest >= 1) {
+    const a = effective[latest], b = effective[latest - 1];
+    const test = twoSampleTest(a, b, true)!;
+    change = {
+      previous: series[latest - 1],
+      difference: series[latest].nps! - series[latest - 1].nps!,
+      ci95: differenceInterval(a, b),
+      p: test.p,
+      mdd: minimumDetectableDifference(a, b),
+      significant: test.p < 0.05,
+    };
+  }
+
+  return { effective, latest, inProgress, change };
 }
 
 /** The overview's line and what it says (see the module's comment); null without dates or waves. */
@@ -189,28 +226,7 @@ export function overviewStory(table: AnswerTable, options: OverviewStoryOptions 
     });
   }
   if (series.length === 0) return null;
-  const effective = series.map((s) => shrink(s, s.designEffect));
-
-  // The latest complete period: the last one, unless it has too few answers yet.
-  let latest = series.length - 1;
-  let inProgress: StoryPeriod | null = null;
-  if (series.length >= 2 && series[latest].n < COMPLETE_SHARE * median(series.slice(0, -1).map((s) => s.n))) {
-    inProgress = series[latest];
-    latest--;
-  }
-  let change: LatestChange | null = null;
-  if (latest >= 1) {
-    const a = effective[latest], b = effective[latest - 1];
-    const test = twoSampleTest(a, b, true)!;
-    change = {
-      previous: series[latest - 1],
-      difference: series[latest].nps! - series[latest - 1].nps!,
-      ci95: differenceInterval(a, b),
-      p: test.p,
-      mdd: minimumDetectableDifference(a, b),
-      significant: test.p < 0.05,
-    };
-  }
+  const { effective, latest, inProgress, change } = latestOf(series);
 
   const story = seriesStory(effective);
   const changes = story.changes.map((c) => tieToEvent(table, c, story, series, groupOf, counted, options.events ?? []));

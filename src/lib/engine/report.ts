@@ -30,7 +30,7 @@ function topicsReport(input: ReportInput): TopicReport[] {
 }
 import { computeOverview, type IdentityKind } from './overview';
 import { npsByPeriod } from './periods';
-import { overviewStory, type Cadence } from './overview-story';
+import { overviewStory, type Cadence, type OverviewStory, type StoryPeriod as OverviewPeriod } from './overview-story';
 import { DEFAULT_IMPACT_DAYS, eventImpact, impactWindows, type WindowNps } from './event-impact';
 import type { DatasetRecord, Rejection } from './dataset';
 import { followUpKey, type FollowUpState, type FollowUpStatus } from './follow-ups';
@@ -289,12 +289,16 @@ export function buildReport(input: ReportInput): Report {
 
 function latestReport(table: AnswerTable): LatestReport | null {
   const story = overviewStory(table);
-  if (!story) return null;
-  const { period, n, nps, ci95, designEffect } = story.series[story.latest];
+  return story ? latestFigures(story.cadence, story.series, story) : null;
+}
+
+/** The report's `latest` from a line and its latest period (overview-story.ts latestOf); shared with warehouse/report.ts. */
+export function latestFigures(cadence: Cadence, series: readonly OverviewPeriod[], story: Pick<OverviewStory, 'latest' | 'inProgress' | 'change'>): LatestReport {
+  const { period, n, nps, ci95, designEffect } = series[story.latest];
   const change = story.change;
   const previous = change ? { period: change.previous.period, n: change.previous.n, nps: change.previous.nps, ci95: change.previous.ci95 } : null;
   return {
-    cadence: story.cadence, period, n, nps, ci95, designEffect, previous,
+    cadence, period, n, nps, ci95, designEffect, previous,
     difference: change?.difference ?? null, differenceCi95: change?.ci95 ?? null, p: change?.p ?? null, mdd: change?.mdd ?? null,
     inProgress: story.inProgress ? { period: story.inProgress.period, n: story.inProgress.n } : null,
   };
