@@ -82,7 +82,7 @@ const LF = 10;
  * 9–13 and space, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000,
  * U+FEFF), else 0. Only used after a quote inside a quoted field, so speed does not matter.
  */
-function whitespaceLength(bytes: Uint8Array, k: number, sjis: boolean): number {
+export function whitespaceLength(bytes: Uint8Array, k: number, sjis: boolean): number {
   const c = bytes[k];
   if (c === 32 || (c >= 9 && c <= 13)) return 1;
   if (c < 0x80) return 0;

@@ -18,28 +18,13 @@
  */
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
+import { whitespaceLength } from '../../ingest/scanner';
 
 /** U+FDD0, a noncharacter no export holds: the cell of an unclosed quote, as SQL sees it. */
 export const UNCLOSED_MARK = '\ufdd0';
 
 const LF = 10, CR = 13, QUOTE = 34;
 const START = 0, UNQUOTED = 1, QUOTED = 2, AFTER_QUOTE = 3, AFTER_SPACE = 4, MULTIBYTE = 5;
-
-/** ingest/scanner.ts whitespaceLength (UTF-8): bytes of the white space at `b[0]`, 0 when none. */
-function whitespaceLength(b: readonly number[]): number {
-  const [c, c1, c2] = b;
-  if (c === 32 || (c >= 9 && c <= 13)) return 1;
-  if (c < 0x80) return 0;
-  if (c === 0xc2) return c1 === 0xa0 ? 2 : 0;
-  if (c === 0xe1) return c1 === 0x9a && c2 === 0x80 ? 3 : 0;
-  if (c === 0xe2) {
-    if (c1 === 0x80) return (c2 >= 0x80 && c2 <= 0x8a) || c2 === 0xa8 || c2 === 0xa9 || c2 === 0xaf ? 3 : 0;
-    return c1 === 0x81 && c2 === 0x9f ? 3 : 0;
-  }
-  if (c === 0xe3) return c1 === 0x80 && c2 === 0x80 ? 3 : 0;
-  if (c === 0xef) return c1 === 0xbb && c2 === 0xbf ? 3 : 0;
-  return 0;
-}
 
 /** Bytes a multi-byte white space starting with `c` needs to be told (0: `c` starts none). */
 const multibyteNeeds = (c: number) => (c === 0xc2 ? 2 : c === 0xe1 || c === 0xe2 || c === 0xe3 || c === 0xef ? 3 : 0);
@@ -116,7 +101,7 @@ async function pass(path: string, from: number, inField: boolean, delim: number)
       case MULTIBYTE: {
         pending.push(b);
         if (pending.length < multibyteNeeds(pending[0])) return;
-        if (whitespaceLength(pending) === pending.length) state = AFTER_SPACE;
+        if (whitespaceLength(Uint8Array.from(pending), 0, false) === pending.length) state = AFTER_SPACE;
         else {
           stray.push(candidate);
           state = QUOTED;
