@@ -43,6 +43,11 @@ export interface BuiltAnswers {
   fileCounts: FileCounts[];
   /** Customer code → id (code 0 = nobody), to merge answers built apart. */
   customerIds: string[];
+  /**
+   * The same as id → code, when the answers were built in this worker: merging reuses it rather
+   * than building it again (~60 ms for 500,000 customers). Never sent to another worker.
+   */
+  customerCodes?: Map<string, number>;
 }
 
 /** Part of a file's bytes to read, for splitting a big file between two workers. */
@@ -457,6 +462,6 @@ export class AnswerBuilder {
     for (const name of TEXT_COLUMN_NAMES) table[name] = this.texts[name].finish();
     const customerIds = [''];
     for (const [id, code] of this.customerCodes) customerIds[code] = id;
-    return { table, segmentColumns: this.segmentColumns, rejected: this.rejected, fileCounts: this.fileCounts, customerIds };
+    return { table, segmentColumns: this.segmentColumns, rejected: this.rejected, fileCounts: this.fileCounts, customerIds, customerCodes: this.customerCodes };
   }
 }

@@ -29,7 +29,8 @@ export function mergeHalves(a: BuiltAnswers, b: BuiltAnswers, rowShift: number, 
   });
 
   const customerIds = [...a.customerIds];
-  const known = new Map(customerIds.map((id, code) => [id, code]));
+  // The first half's own map when it was built here; it is extended in place (a is done with).
+  const known = a.customerCodes ?? new Map(customerIds.map((id, code) => [id, code]));
   const customerOf = b.customerIds.map((id, code) => {
     if (code === 0) return 0;
     let mapped = known.get(id);
@@ -67,5 +68,6 @@ export function mergeHalves(a: BuiltAnswers, b: BuiltAnswers, rowShift: number, 
     rejected: [...a.rejected, ...b.rejected.map((r) => ({ ...r, row: r.row + rowShift }))],
     fileCounts,
     customerIds,
+    customerCodes: known,
   };
 }

@@ -118,13 +118,15 @@ export async function readFiles(files: readonly File[], plans: readonly FilePlan
         rowScale = (size - start) / (split - start);
         const { records } = builder.addFileBytes(fileIndex, plan, head, progress, { start, end: split, rowsBefore: 0 });
         rowScale = 1;
+        // Finished while the second reader may still be at work.
+        const first = builder.finish();
         const second = await other;
         second.table.file.fill(fileIndex);
         second.rejected.forEach((r) => (r.file = fileIndex));
         const secondCounts = second.fileCounts[0] ?? { accepted: 0, rejected: 0, blank: 0 };
         second.fileCounts = [];
         second.fileCounts[fileIndex] = secondCounts;
-        built = mergeHalves(builder.finish(), second, records, 0);
+        built = mergeHalves(first, second, records, 0);
       }
     }
     if (!built) {
