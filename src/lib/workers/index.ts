@@ -97,12 +97,18 @@ function startImportWorker(request: ImportRequest, onProgress: (share: number, r
 }
 
 /**
- * After the next frame is drawn; in a hidden tab, which draws no frames, after a tenth of a second.
+ * After the overview is drawn: the next frame, then a moment the page has nothing to do (the
+ * navigation to the dataset and its first render come first). A hidden tab draws no frames and a
+ * browser without idle callbacks has none: a tenth of a second, then.
  */
-function afterPaint(): Promise<void> {
+function afterOverview(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
+      else setTimeout(resolve, 100);
+    });
   });
 }
 
@@ -124,7 +130,7 @@ function startImportStoredByPage(request: ImportRequest, onProgress: (share: num
   })();
   const stored = ready.then(async ({ built: { record, table }, existing }) => {
     // The overview first: storing a million answers is half a second of the page's time.
-    await afterPaint();
+    await afterOverview();
     if (cancelled) throw new ImportCancelled();
     if (!existing) {
       const { answerCount: _a, chunkCount: _c, ...meta } = record;
