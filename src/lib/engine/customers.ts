@@ -11,11 +11,14 @@ export type IdentityKind = 'account' | 'respondent' | null;
 /** Placeholders some tools write where no identity exists. */
 const NOT_AN_IDENTITY = new Set(['', 'anonymous', 'anonymous user', '匿名']);
 
+/** No placeholder is longer (ingest/customer-keys.ts reads longer ids straight from the bytes). */
+export const PLACEHOLDER_MAX_LENGTH = 14;
+
 /** The id as written, or '' when the cell holds a placeholder that identifies nobody. */
 export function identityCell(raw: string): string {
   const key = raw.trim();
   // Every placeholder is short: skip the lower-casing for real ids (a million calls per import).
-  return key.length <= 14 && NOT_AN_IDENTITY.has(key.toLowerCase()) ? '' : key;
+  return key.length <= PLACEHOLDER_MAX_LENGTH && NOT_AN_IDENTITY.has(key.toLowerCase()) ? '' : key;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { concatTables, type AnswerTable } from '../engine/answers';
 import type { BuiltAnswers } from './build';
+import { CustomerKeys } from './customer-keys';
 
 /**
  * `rowShift`: records (header rows included) in the first half, added to the second half's row
@@ -28,20 +29,15 @@ export function mergeHalves(a: BuiltAnswers, b: BuiltAnswers, rowShift: number, 
     return { target, codes };
   });
 
-  const customerIds = [...a.customerIds];
-  // The first half's own map when it was built here; it is extended in place (a is done with).
-  const known = a.customerCodes ?? new Map(customerIds.map((id, code) => [id, code]));
-  const customerOf = b.customerIds.map((id, code) => {
-    if (code === 0) return 0;
-    let mapped = known.get(id);
-    if (mapped === undefined) known.set(id, (mapped = customerIds.push(id) - 1));
-    return mapped;
-  });
+  // The first half's own table when it was built here; it is extended in place (a is done with).
+  const keys = a.customerKeys ?? CustomerKeys.fromPacked(a.customers);
+  const { bytes: bKeys, ends: bEnds } = b.customers;
+  const customerMap = new Uint32Array(bEnds.length);
+  for (let k = 1; k < bEnds.length; k++) customerMap[k] = keys.codeOf(bKeys, bEnds[k - 1], bEnds[k]);
 
   // Plain loops: TypedArray.map with a callback costs several times more per element.
   const n = b.table.length;
   const row = new Uint32Array(n), customer = new Uint32Array(n);
-  const customerMap = Uint32Array.from(customerOf);
   for (let i = 0; i < n; i++) {
     row[i] = b.table.row[i] + rowShift;
     customer[i] = customerMap[b.table.customer[i]];
@@ -67,7 +63,7 @@ export function mergeHalves(a: BuiltAnswers, b: BuiltAnswers, rowShift: number, 
     segmentColumns,
     rejected: [...a.rejected, ...b.rejected.map((r) => ({ ...r, row: r.row + rowShift }))],
     fileCounts,
-    customerIds,
-    customerCodes: known,
+    customers: keys.packed(),
+    customerKeys: keys,
   };
 }

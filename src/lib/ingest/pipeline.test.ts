@@ -106,6 +106,20 @@ describe('importFiles reads CSV as a spreadsheet does', () => {
     expect(Array.from(built.table.customer)).toEqual([1, 2, 0, 1, 3, 2]);
     expect(built.table.customer).toEqual(encodeCustomers(built.table, 'account'));
   });
+  it('codes an id read straight from the bytes as the same customer as the same id decoded (quoted, spaced, non-ASCII)', () => {
+    // Long ASCII ids are looked up from the bytes (customer-keys.ts); quoted ones, ids with
+    // spaces around them, non-ASCII ones and short ones are decoded first: the same customer.
+    const long = 'CUST-0000000000001', other = 'CUST-0000000000002';
+    const rows = [
+      long, `"${long}"`, `  ${long}	`, `" ${long} "`, other, '顧客ＡＢＣ-00000000001', '"顧客ＡＢＣ-00000000001"',
+      'anonymous', '"Anonymous"', '匿名', 'short-1', '"short-1"', ' short-1 ', `${long}x`, `"${other}"`, '"CUST ""quoted"" 0000001"', 'CUST "quoted" 0000001',
+    ];
+    const text = `account,score\n${rows.map((id, k) => `${id},${k % 11}`).join('\n')}\n`;
+    const built = importText(utf8(text)).built;
+    expect(built.table.length).toBe(rows.length);
+    expect(built.table.customer).toEqual(encodeCustomers(built.table, 'account'));
+    expect(Array.from(built.table.customer)).toEqual([1, 1, 1, 1, 2, 3, 3, 0, 0, 0, 4, 4, 4, 5, 2, 6, 6]);
+  });
 });
 
 describe('previewFile refuses files with nothing to import', () => {

@@ -21,9 +21,9 @@ self.onmessage = async (event: MessageEvent<ScanRequest>) => {
     const builder = new AnswerBuilder([], 0, identity);
     // Header rows belong to the first half; this half's rows are numbered from 1 and shifted later.
     builder.addFileBytes(0, { ...plan, headerRows: 0 }, bytes, undefined, { start: 0, end: bytes.length, rowsBefore: 0 });
-    // The id → code map stays here: the import worker rebuilds what it needs from customerIds.
-    const { customerCodes: _codes, ...built } = builder.finish();
-    (self as DedicatedWorkerGlobalScope).postMessage({ type: 'done', built } satisfies ScanReply, tableBuffers(built.table));
+    // The code table stays here: its keys go as two typed arrays (customer-keys.ts).
+    const { customerKeys: _keys, ...built } = builder.finish();
+    (self as DedicatedWorkerGlobalScope).postMessage({ type: 'done', built } satisfies ScanReply, [...tableBuffers(built.table), built.customers.bytes.buffer as ArrayBuffer, built.customers.ends.buffer as ArrayBuffer]);
   } catch (error) {
     (self as DedicatedWorkerGlobalScope).postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies ScanReply);
   }
