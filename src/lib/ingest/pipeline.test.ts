@@ -119,6 +119,11 @@ describe('importFiles reads CSV as a spreadsheet does', () => {
     expect(built.table.length).toBe(rows.length);
     expect(built.table.customer).toEqual(encodeCustomers(built.table, 'account'));
     expect(Array.from(built.table.customer)).toEqual([1, 1, 1, 1, 2, 3, 3, 0, 0, 0, 4, 4, 4, 5, 2, 6, 6]);
+    // A customer's later answers reuse the first one's text: the same, trimmed ids.
+    expect(unpackText(built.table.account)).toEqual([
+      long, long, long, long, other, '顧客ＡＢＣ-00000000001', '顧客ＡＢＣ-00000000001', '', '', '',
+      'short-1', 'short-1', 'short-1', `${long}x`, other, 'CUST "quoted" 0000001', 'CUST "quoted" 0000001',
+    ]);
   });
 });
 
