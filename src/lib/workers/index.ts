@@ -96,17 +96,22 @@ function startImportWorker(request: ImportRequest, onProgress: (share: number, r
   return { ready, stored, cancel: () => fail(new ImportCancelled()) };
 }
 
+/** Answers whose storing takes the page long enough (~50 ms) to wait until it is idle. */
+const STORE_WHEN_IDLE = 100_000;
+
 /**
- * After the overview is drawn: the next frame, then a moment the page has nothing to do (the
- * navigation to the dataset and its first render come first). A hidden tab draws no frames and a
- * browser without idle callbacks has none: a tenth of a second, then.
+ * After the overview is drawn: the next frame, then, for many answers, a moment the page has
+ * nothing to do (the navigation to the dataset and its first render come first). A hidden tab
+ * draws no frames and a browser without idle callbacks has none: a tenth of a second, then.
+ * Few answers are stored at once: a reload a moment after the import must find them.
  */
-function afterOverview(): Promise<void> {
+function afterOverview(answers: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 100);
     requestAnimationFrame(() => {
       clearTimeout(timer);
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
+      if (answers < STORE_WHEN_IDLE) setTimeout(resolve, 0);
+      else if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
       else setTimeout(resolve, 100);
     });
   });
@@ -130,7 +135,7 @@ function startImportStoredByPage(request: ImportRequest, onProgress: (share: num
   })();
   const stored = ready.then(async ({ built: { record, table }, existing }) => {
     // The overview first: storing a million answers is half a second of the page's time.
-    await afterOverview();
+    await afterOverview(table.length);
     if (cancelled) throw new ImportCancelled();
     if (!existing) {
       const { answerCount: _a, chunkCount: _c, ...meta } = record;
