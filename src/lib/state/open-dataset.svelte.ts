@@ -193,14 +193,19 @@ export class OpenDataset {
       this.notice = null;
       announce({ type: 'dataset-changed', id: record.id, version: versionOf(stored.record) });
     } catch (error) {
-      const notice = storageNotice(error);
-      this.notice = notice;
-      if (notice.problem === 'changed') this.#markStale();
-      if (notice.problem === 'deleted') this.#deletedElsewhere(record.id);
-      return false;
+      return this.#writeFailed(error, record.id);
     }
     this.#refreshText();
     return true;
+  }
+
+  /** A write refused or failed: say why, and follow another tab's change or deletion. */
+  #writeFailed(error: unknown, id: string): false {
+    const notice = storageNotice(error);
+    this.notice = notice;
+    if (notice.problem === 'changed') this.#markStale();
+    if (notice.problem === 'deleted') this.#deletedElsewhere(id);
+    return false;
   }
 
   /**
@@ -219,11 +224,7 @@ export class OpenDataset {
       announce({ type: 'dataset-changed', id: record.id, version: versionOf(stored) });
       return true;
     } catch (error) {
-      const notice = storageNotice(error);
-      this.notice = notice;
-      if (notice.problem === 'changed') this.#markStale();
-      if (notice.problem === 'deleted') this.#deletedElsewhere(record.id);
-      return false;
+      return this.#writeFailed(error, record.id);
     }
   }
 
