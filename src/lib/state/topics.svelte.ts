@@ -111,15 +111,7 @@ export class CommentTopics {
    */
   async update(topics: Topic[]): Promise<boolean> {
     const edits = ++this.#edits;
-    try {
-      this.#version = await saveDictionary($state.snapshot(topics) as Topic[], undefined, this.#version);
-    } catch (error) {
-      const notice = storageNotice(error);
-      this.problem = notice;
-      // Another tab's newer dictionary replaces this tab's old one, so the next edit starts from it.
-      if (notice.problem === 'dictionary-changed') await this.#reread();
-      return false;
-    }
+    if (!(await this.#store(topics))) return false;
     if (edits !== this.#edits) return true;
     this.problem = null;
     this.storedProblem = null;
@@ -141,19 +133,26 @@ export class CommentTopics {
       return feasibility ? { ...rest, feasibility } : rest;
     });
     const edits = ++this.#edits;
-    try {
-      this.#version = await saveDictionary($state.snapshot(topics) as Topic[], undefined, this.#version);
-    } catch (error) {
-      const notice = storageNotice(error);
-      this.problem = notice;
-      if (notice.problem === 'dictionary-changed') await this.#reread();
-      return false;
-    }
+    if (!(await this.#store(topics))) return false;
     if (edits !== this.#edits) return true;
     this.problem = null;
     this.topics = topics;
     announce({ type: 'dictionary-changed', version: this.#version });
     return true;
+  }
+
+  /** Stores `topics` as the dictionary; false, with `problem` saying why, when it could not be. */
+  async #store(topics: Topic[]): Promise<boolean> {
+    try {
+      this.#version = await saveDictionary($state.snapshot(topics) as Topic[], undefined, this.#version);
+      return true;
+    } catch (error) {
+      const notice = storageNotice(error);
+      this.problem = notice;
+      // Another tab's newer dictionary replaces this tab's old one, so the next edit starts from it.
+      if (notice.problem === 'dictionary-changed') await this.#reread();
+      return false;
+    }
   }
 
   /** Back to the default dictionary (also the way out of a stored one that cannot be used). */
