@@ -14,6 +14,7 @@ import { parseAmount, parseChurn, parseCsat } from './flags';
 import { DELIMITER_BYTES, fieldIsBlank, fieldSmallInt, fieldText, scanRecords, type RecordFields, type ScanEncoding } from './scanner';
 import { UNFINISHED } from './roles';
 import { CustomerKeys, plainIdentityCode, type PackedCustomerKeys } from './customer-keys';
+import { FirstLookTally, type FirstLook } from '../engine/first-look';
 
 export interface RejectedRow {
   /** Index into the dataset's file list. */
@@ -173,7 +174,14 @@ export class AnswerBuilder {
    * `segments`: the dataset's existing dictionaries when appending, so codes stay the same.
    * `identity`: which column makes the customer; codes are assigned while reading.
    */
-  constructor(segments: readonly SegmentColumn[] = [], private nextId = 0, private readonly identity: IdentityKind = null) {
+  /**
+   * Set for a first look (engine/first-look.ts): rows are read and kept or rejected by the same
+   * rules, but a kept row is only counted (its score and month), nothing else is built.
+   */
+  private readonly tally: FirstLookTally | null;
+
+  constructor(segments: readonly SegmentColumn[] = [], private nextId = 0, private readonly identity: IdentityKind = null, options: { firstLook?: boolean } = {}) {
+    this.tally = options.firstLook ? new FirstLookTally() : null;
     this.segmentColumns = segments.map((s) => ({ ...s, values: [...s.values] }));
     this.segmentCodes = this.segmentColumns.map((s) => new Map(s.values.map((v, i) => [v, i])));
     this.table = blankTable(0, this.segmentColumns.length);
@@ -181,6 +189,7 @@ export class AnswerBuilder {
 
   /** Makes room for `extra` more answers: columns are sized once from the line count, not doubled. */
   private reserve(extra: number): void {
+    if (this.tally) return;
     const needed = this.table.length + extra;
     if (needed <= this.capacity) return;
     const old = this.table;
@@ -267,6 +276,7 @@ export class AnswerBuilder {
     quickDate: (c: number) => ParsedDate | null | undefined = () => undefined,
     segmentCode: (s: number) => number = (s) => this.code(f.segmentIndex[s], cell(f.segmentColumns[s])),
     quickIdentity: (c: number) => number = () => -1,
+    mayHoldLineEnd: (c: number) => boolean = () => true,
   ): void {
     const score = quickScore >= 0 && quickScore <= 10 ? { ok: true as const, score: quickScore } : parseScore(cell(f.score));
     if (!score.ok) {
@@ -289,7 +299,8 @@ export class AnswerBuilder {
       day = date.day;
       seconds = date.seconds;
     }
-    const comment = f.comment >= 0 ? cell(f.comment) : '';
+    // A first look decodes a comment only when it may hold a line end (the check below needs one).
+    const comment = f.comment >= 0 && (!this.tally || mayHoldLineEnd(f.comment)) ? cell(f.comment) : '';
     if (comment.length > 40 && comment.indexOf('\n') !== -1) {
       // A quote closed far too late (by the next quoted field rows below) makes the rows between
       // one comment: lines holding as many delimiters as a row has are rows, not a comment.
@@ -298,6 +309,11 @@ export class AnswerBuilder {
         this.reject(f, row, { code: 'quote-swallowed-rows', value: columnName(f.plan, f.comment), count: swallowed }, cells);
         return;
       }
+    }
+    if (this.tally) {
+      this.tally.add(score.score, day);
+      f.counts.accepted++;
+      return;
     }
     // Sized from the line feeds; a file with CR-only lines among them has more records.
     if (this.table.length === this.capacity) this.reserve(Math.max(1024, this.capacity));
@@ -403,6 +419,13 @@ export class AnswerBuilder {
       return code;
     };
     const quickDate = (c: number) => (c < fields!.count ? isoDateInBytes(bytes, fields!.starts[c], fields!.ends[c]) : undefined);
+    // Only a quoted field can hold a line end (an unquoted one ends at it).
+    const mayHoldLineEnd = (c: number) => {
+      const f = fields!;
+      if (c >= f.count || f.quoted[c] === 0) return false;
+      for (let k = f.starts[c], e = f.ends[c]; k < e; k++) if (bytes[k] === 10 || bytes[k] === 13) return true;
+      return false;
+    };
     const quickIdentity = (c: number) => (c < fields!.count && fields!.quoted[c] === 0 ? plainIdentityCode(this.customerKeys, bytes, fields!.starts[c], fields!.ends[c]) : -1);
     let row = range?.rowsBefore ?? 0;
     let ends = 0;
@@ -431,7 +454,7 @@ export class AnswerBuilder {
         this.reject(reading, row, { code: 'row-too-long', value: columnName(plan, longest), count: size }, cells);
         return;
       }
-      this.addRow(reading, row, cell, cells, reading.score < current.count ? fieldSmallInt(bytes, current, reading.score) : -1, quickDate, segmentCode, quickIdentity);
+      this.addRow(reading, row, cell, cells, reading.score < current.count ? fieldSmallInt(bytes, current, reading.score) : -1, quickDate, segmentCode, quickIdentity, mayHoldLineEnd);
       if ((row & 0xffff) === 0) onProgress?.((current.ends[current.count - 1] - start) / (end - start));
     });
     // PapaParse would have made every row after an unclosed quote part of its cell.
@@ -457,6 +480,12 @@ export class AnswerBuilder {
     return entry;
   }
 
+  /** The first look's counts (a builder made with `firstLook: true`). */
+  firstLook(): FirstLook {
+    if (!this.tally) throw new Error('not a first look');
+    return this.tally.result(this.rejected.length);
+  }
+
   finish(): BuiltAnswers {
     const t = this.table;
     const n = t.length;
@@ -465,4 +494,11 @@ export class AnswerBuilder {
     for (const name of TEXT_COLUMN_NAMES) table[name] = this.texts[name].finish();
     return { table, segmentColumns: this.segmentColumns, rejected: this.rejected, fileCounts: this.fileCounts, customers: this.customerKeys.packed(), customerKeys: this.customerKeys };
   }
+}
+
+/** The first look at a file's bytes (or part of them): what the import will keep, counted. */
+export function firstLookOfBytes(plan: FilePlan, bytes: Uint8Array, range?: ByteRange): FirstLook {
+  const builder = new AnswerBuilder([], 0, null, { firstLook: true });
+  builder.addFileBytes(0, plan, bytes, undefined, range);
+  return builder.firstLook();
 }

@@ -1,0 +1,87 @@
+/**
+ * The first look at a big import: the NPS of the answers read and its line by month, from their
+ * scores and dates alone, shown while customers, comments, the duplicate check and storing
+ * follow (issue 17: the overview needs only the scores). It counts the rows the import keeps
+ * (the same reading rules, ingest/build.ts) *before* duplicates are dropped, so it is said to be
+ * a first look, and carries no interval: repeated customers, not known yet, widen it.
+ */
+import { NO_DAY } from './answers';
+import { CATEGORY_INDEX, countsOf, npsOf, type CategoryCounts } from './nps';
+import { periodIndexOf } from './periods';
+
+export interface FirstLook {
+  /** Answers read, per score 0–10. */
+  scores: number[];
+  /** Answers per month read: [months since 1970-01, detractors, passives, promoters], ascending. */
+  months: Array<[number, number, number, number]>;
+  /** Rows that could not be read (the import lists them with its reasons). */
+  rejected: number;
+}
+
+const MONTH = { kind: 'month' } as const;
+
+/** Counts answers as they are read; one per reader, merged with mergeFirstLooks. */
+export class FirstLookTally {
+  private readonly scores = new Float64Array(11);
+  private readonly months = new Map<number, Float64Array>();
+  // Consecutive answers are often in the same month: the last one's counts, without a lookup.
+  private lastDay = NO_DAY;
+  private last: Float64Array | null = null;
+
+  add(score: number, day: number): void {
+    this.scores[score]++;
+    if (day === NO_DAY) return;
+    if (day !== this.lastDay || !this.last) {
+      const month = periodIndexOf(day, MONTH);
+      let counts = this.months.get(month);
+      if (!counts) this.months.set(month, (counts = new Float64Array(3)));
+      this.last = counts;
+      this.lastDay = day;
+    }
+    this.last[CATEGORY_INDEX[score]]++;
+  }
+
+  result(rejected: number): FirstLook {
+    const months = [...this.months].sort((a, b) => a[0] - b[0]).map(([m, c]): [number, number, number, number] => [m, c[0], c[1], c[2]]);
+    return { scores: Array.from(this.scores), months, rejected };
+  }
+}
+
+/** Two readers' looks (the halves of one file) as one. */
+export function mergeFirstLooks(a: FirstLook, b: FirstLook): FirstLook {
+  const months = new Map<number, number[]>(a.months.map(([m, ...c]) => [m, c]));
+  for (const [m, ...c] of b.months) {
+    const had = months.get(m);
+    months.set(m, had ? had.map((x, k) => x + c[k]) : c);
+  }
+  return {
+    scores: a.scores.map((s, k) => s + b.scores[k]),
+    months: [...months].sort((x, y) => x[0] - y[0]).map(([m, c]) => [m, c[0], c[1], c[2]]),
+    rejected: a.rejected + b.rejected,
+  };
+}
+
+export interface FirstLookSummary extends CategoryCounts {
+  n: number;
+  nps: number | null;
+  rejected: number;
+  /** The NPS of each month with answers; `iso` is its first day's month, `YYYY-MM`. */
+  months: Array<{ month: number; iso: string; n: number; nps: number | null }>;
+}
+
+const isoMonth = (m: number) => `${String(1970 + Math.floor(m / 12)).padStart(4, '0')}-${String((((m % 12) + 12) % 12) + 1).padStart(2, '0')}`;
+
+/** What the first look shows. */
+export function firstLookSummary(look: FirstLook): FirstLookSummary {
+  const counts = [0, 0, 0];
+  look.scores.forEach((n, s) => (counts[CATEGORY_INDEX[s]] += n));
+  const overall = countsOf(counts, 0);
+  const n = counts[0] + counts[1] + counts[2];
+  return {
+    ...overall,
+    n,
+    nps: npsOf(overall),
+    rejected: look.rejected,
+    months: look.months.map(([month, d, p, pr]) => ({ month, iso: isoMonth(month), n: d + p + pr, nps: npsOf({ detractors: d, passives: p, promoters: pr }) })),
+  };
+}
