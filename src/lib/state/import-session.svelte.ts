@@ -17,6 +17,7 @@ import { versionOf, type DatasetRecord } from '../engine/dataset';
 import { announce } from './cross-tab';
 import { storageNotice, type Notice } from './notice';
 import { askToKeepData } from './persist';
+import { firstLookSummary, type FirstLookSummary } from '../engine/first-look';
 
 /**
  * The largest file imported: the import holds the file's bytes and its answers in this tab's
@@ -162,6 +163,8 @@ export class ImportSession {
   /** Share of the bytes parsed, 0–1, and rows read so far. */
   progress = $state(0);
   rowsRead = $state(0);
+  /** A big import's answers counted from scores and dates while the rest is built (FirstLook.svelte). */
+  firstLook = $state.raw<FirstLookSummary | null>(null);
   startedAt = $state(0);
   /** Why the import failed (status 'failed'). */
   failure = $state<Notice | null>(null);
@@ -224,12 +227,16 @@ export class ImportSession {
     this.status = 'importing';
     this.progress = 0;
     this.rowsRead = 0;
+    this.firstLook = null;
     this.startedAt = performance.now();
     this.failure = null;
     try {
-      const running = startImport({ files: this.files.map((f) => f.file), plans, target: importTarget, keepIdentical: this.keepIdentical }, (share, rows) => {
-        this.progress = share;
-        this.rowsRead = rows;
+      const running = startImport({ files: this.files.map((f) => f.file), plans, target: importTarget, keepIdentical: this.keepIdentical }, {
+        progress: (share, rows) => {
+          this.progress = share;
+          this.rowsRead = rows;
+        },
+        firstLook: (look) => (this.firstLook = firstLookSummary(look)),
       });
       this.#running = running;
       const { record, table } = await running.ready;

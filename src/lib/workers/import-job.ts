@@ -10,9 +10,12 @@ import type { AnswerTable } from '../engine/answers';
 import { assembleImport } from '../ingest/assemble';
 import { readFiles } from './parallel-read';
 import type { ImportJob, ImportTarget } from './messages';
+import type { FirstLook } from '../engine/first-look';
 
 export interface ImportEvents {
   progress(share: number, rows: number): void;
+  /** A new dataset's answers counted from their scores and dates, before they are built. */
+  firstLook(look: FirstLook): void;
   /** The dataset as it will be stored, and all its answers: enough to show the overview. */
   ready(record: DatasetRecord, table: AnswerTable): void;
   stored(record: DatasetRecord): void;
@@ -35,6 +38,8 @@ export async function runImport(job: ImportJob, events: ImportEvents): Promise<v
     firstId: existing?.nextAnswerId ?? 0,
     fileOffset,
     onProgress: (share, rows) => events.progress(share, rows),
+    // Not for an append: the new answers alone are not the dataset's figure.
+    onFirstLook: existing ? undefined : (look) => events.firstLook(look),
   });
   const done = assembleImport(
     built,

@@ -25,6 +25,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
         lastProgress = now;
         post({ type: 'progress', share, rows });
       },
+      firstLook: (look) => post({ type: 'first-look', look }),
       // Transferred, not cloned: deserialising a million answers' typed arrays on the main thread
       // took ~450 ms (measured in Chromium), receiving transferred ones ~40 ms. When the page
       // stores them the columns themselves go; when this worker does, it keeps them and the page

@@ -9,6 +9,7 @@ import TextWorker from './text.worker.ts?worker';
 import WorkbookWorker from './workbook.worker.ts?worker';
 import type { DatasetRecord } from '../engine/dataset';
 import type { AnswerTable } from '../engine/answers';
+import type { FirstLook } from '../engine/first-look';
 import type { ImportReply, ImportRequest, TagReply, TagRequest, WordIndexRequest, WordPatchRequest, WordsReply, WorkbookReply } from './messages';
 import { sliceText, splitByText, type TextColumn } from '../engine/text-column';
 import type { WordIndex } from '../engine/text/word-index';
@@ -55,12 +56,18 @@ export function warmImportWorker(): void {
  * worker's memory is given back as soon as the overview can show. An append is stored by the
  * worker, which reads the stored answers itself (cloning them to it would cost the page more).
  */
-export function startImport(request: ImportRequest, onProgress: (share: number, rows: number) => void): RunningImport {
-  return storageMode() === 'memory' || request.target.kind === 'new' ? startImportStoredByPage(request, onProgress) : startImportWorker(request, onProgress);
+export interface ImportWatch {
+  progress(share: number, rows: number): void;
+  /** A big new dataset's answers counted from their scores and dates, before they are built. */
+  firstLook?(look: FirstLook): void;
+}
+
+export function startImport(request: ImportRequest, watch: ImportWatch): RunningImport {
+  return storageMode() === 'memory' || request.target.kind === 'new' ? startImportStoredByPage(request, watch) : startImportWorker(request, watch);
 }
 
 /** `storesItself` false: the worker only builds the answers (its `stored` never settles). */
-function startImportWorker(request: ImportRequest, onProgress: (share: number, rows: number) => void, storesItself = true): RunningImport {
+function startImportWorker(request: ImportRequest, watch: ImportWatch, storesItself = true): RunningImport {
   if (warm && warmFailed) {
     warm.terminate();
     warm = null;
@@ -82,7 +89,8 @@ function startImportWorker(request: ImportRequest, onProgress: (share: number, r
   };
   worker.onmessage = (event: MessageEvent<ImportReply>) => {
     const reply = event.data;
-    if (reply.type === 'progress') onProgress(reply.share, reply.rows);
+    if (reply.type === 'progress') watch.progress(reply.share, reply.rows);
+    else if (reply.type === 'first-look') watch.firstLook?.(reply.look);
     else if (reply.type === 'ready') {
       resolveReady({ record: reply.record, table: reply.table });
       if (!storesItself) worker.terminate();
@@ -123,14 +131,14 @@ function afterOverview(answers: number): Promise<void> {
  * answers; the page gives it the dataset appended to and stores what comes back, in the same
  * all-or-nothing transactions.
  */
-function startImportStoredByPage(request: ImportRequest, onProgress: (share: number, rows: number) => void): RunningImport {
+function startImportStoredByPage(request: ImportRequest, watch: ImportWatch): RunningImport {
   let stage: RunningImport | null = null;
   let cancelled = false;
   const ready = (async () => {
     const existing = request.target.kind === 'append' ? await loadDataset(request.target.id) : null;
     if (request.target.kind === 'append' && !existing) throw new StorageError('deleted', 'the dataset no longer exists');
     if (cancelled) throw new ImportCancelled();
-    stage = startImportWorker({ ...request, inPage: { existing } }, onProgress, false);
+    stage = startImportWorker({ ...request, inPage: { existing } }, watch, false);
     return { built: await stage.ready, existing };
   })();
   const stored = ready.then(async ({ built: { record, table }, existing }) => {

@@ -12,6 +12,7 @@ import type { TextColumn } from '../engine/text-column';
 import type { Topic } from '../engine/text/dictionary';
 import type { TopicTags } from '../engine/text/tag';
 import type { WordIndex } from '../engine/text/word-index';
+import type { FirstLook } from '../engine/first-look';
 
 export type ImportTarget = { kind: 'new'; id: string; name: string; sample?: boolean; employee?: boolean } | { kind: 'append'; id: string };
 
@@ -32,6 +33,8 @@ export type ImportRequest = ImportJob;
 
 export type ImportReply =
   | { type: 'progress'; share: number; rows: number }
+  /** The answers read, counted from their scores and dates, before anything else is built. */
+  | { type: 'first-look'; look: FirstLook }
   | { type: 'ready'; record: DatasetRecord; table: AnswerTable }
   | { type: 'stored'; record: DatasetRecord }
   | { type: 'error'; message: string; problem?: StorageProblem };
@@ -42,9 +45,16 @@ export interface ScanRequest {
   start: number;
   plan: FilePlan;
   identity: IdentityKind;
+  /** Count this half's answers first (engine/first-look.ts) and say so before building them. */
+  firstLook?: boolean;
 }
 
-export type ScanReply = { type: 'ready' } | { type: 'started' } | { type: 'done'; built: BuiltAnswers } | { type: 'error'; message: string };
+export type ScanReply =
+  | { type: 'ready' }
+  | { type: 'started' }
+  | { type: 'first-look'; look: FirstLook }
+  | { type: 'done'; built: BuiltAnswers }
+  | { type: 'error'; message: string };
 
 /** An Excel workbook to make into CSV: `sheet` by index, or the first visible one. */
 export interface WorkbookRequest {

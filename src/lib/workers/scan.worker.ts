@@ -5,7 +5,7 @@
  * midpoint that is not inside a quoted field).
  */
 import { tableBuffers } from '../engine/answers';
-import { AnswerBuilder } from '../ingest/build';
+import { AnswerBuilder, firstLookOfBytes } from '../ingest/build';
 import type { ScanReply, ScanRequest } from './messages';
 
 // A nested worker's messages only move while its parent's event loop is free (measured in
@@ -14,13 +14,16 @@ import type { ScanReply, ScanRequest } from './messages';
 (self as DedicatedWorkerGlobalScope).postMessage({ type: 'ready' } satisfies ScanReply);
 
 self.onmessage = async (event: MessageEvent<ScanRequest>) => {
-  const { file, start, plan, identity } = event.data;
+  const { file, start, plan, identity, firstLook } = event.data;
   (self as DedicatedWorkerGlobalScope).postMessage({ type: 'started' } satisfies ScanReply);
   try {
     const bytes = new Uint8Array(await file.slice(start).arrayBuffer());
-    const builder = new AnswerBuilder([], 0, identity);
     // Header rows belong to the first half; this half's rows are numbered from 1 and shifted later.
-    builder.addFileBytes(0, { ...plan, headerRows: 0 }, bytes, undefined, { start: 0, end: bytes.length, rowsBefore: 0 });
+    const half = { ...plan, headerRows: 0 };
+    const range = { start: 0, end: bytes.length, rowsBefore: 0 };
+    if (firstLook) (self as DedicatedWorkerGlobalScope).postMessage({ type: 'first-look', look: firstLookOfBytes(half, bytes, range) } satisfies ScanReply);
+    const builder = new AnswerBuilder([], 0, identity);
+    builder.addFileBytes(0, half, bytes, undefined, range);
     // The code table stays here: its keys go as two typed arrays (customer-keys.ts).
     const { customerKeys: _keys, ...built } = builder.finish();
     (self as DedicatedWorkerGlobalScope).postMessage({ type: 'done', built } satisfies ScanReply, [...tableBuffers(built.table), built.customers.bytes.buffer as ArrayBuffer, built.customers.ends.buffer as ArrayBuffer]);
