@@ -137,7 +137,9 @@ export async function readFiles(files: readonly File[], plans: readonly FilePlan
     let built: BuiltAnswers | null = null;
     const look = options.onFirstLook && files.length === 1 && size >= FIRST_LOOK_BYTES && canScanBytes(plan) ? options.onFirstLook : null;
     if (canScanBytes(plan) && size >= SPLIT_BYTES) {
-      const head = await readRange(file, 0, Math.min(size, Math.floor(size / 2) + SPLIT_MARGIN));
+      // Let go as soon as its half is built: an async function's frame keeps what it names alive
+      // through its awaits, and the merge below is the import's peak of memory.
+      let head: Uint8Array | null = await readRange(file, 0, Math.min(size, Math.floor(size / 2) + SPLIT_MARGIN));
       const start = bomLength(head, plan);
       const split = splitPoint(head, start + Math.floor((size - start) / 2), { delimiter: DELIMITER_BYTES[plan.delimiter], start, encoding: plan.encoding as ScanEncoding });
       if (split > start && split < size) {
@@ -147,6 +149,7 @@ export async function readFiles(files: readonly File[], plans: readonly FilePlan
         // The first half's progress stands for both: they run side by side at the same pace.
         rowScale = (size - start) / (split - start);
         const { records } = builder.addFileBytes(fileIndex, plan, head, progress, { start, end: split, rowsBefore: 0 });
+        head = null;
         rowScale = 1;
         // Finished while the second reader may still be at work.
         const first = builder.finish();
