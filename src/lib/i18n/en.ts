@@ -132,6 +132,7 @@ export const en = {
   'role.segment': 'Segment',
   'role.ignore': 'Ignore',
   'import.progress': 'Reading the files… {percent}%',
+  'import.progressRest': 'Now reading customers, comments and segments, and checking for duplicates… {percent}%',
   'import.storing': 'Saving in this browser…',
   'import.progressDetail': '{rows, plural, one {# row} other {# rows}} · {done} of {total} MB',
   'import.timeLeft': 'about {seconds} s left',

@@ -134,6 +134,7 @@ export const ja: Record<MessageKey, string> = {
   'role.segment': 'セグメント',
   'role.ignore': '使わない',
   'import.progress': 'ファイルを読み込んでいます… {percent}%',
+  'import.progressRest': '顧客・コメント・セグメントを読み込み、重複を確認しています… {percent}%',
   'import.storing': 'このブラウザに保存しています…',
   'import.progressDetail': '{rows} 行 · {done} / {total} MB',
   'import.timeLeft': '残り約 {seconds} 秒',

@@ -236,7 +236,12 @@ export class ImportSession {
           this.progress = share;
           this.rowsRead = rows;
         },
-        firstLook: (look) => (this.firstLook = firstLookSummary(look)),
+        firstLook: (look) => {
+          this.firstLook = firstLookSummary(look);
+          // The time left is worked out from the pass that follows, which starts now.
+          this.startedAt = performance.now();
+          this.progress = 0;
+        },
       });
       this.#running = running;
       const { record, table } = await running.ready;
