@@ -397,7 +397,8 @@ export class AnswerBuilder {
     const encoding = plan.encoding as ScanEncoding;
     const start = range?.start ?? bomLength(bytes, plan);
     const end = range?.end ?? bytes.length;
-    const reading = this.beginFile(fileIndex, plan, countLineBytes(bytes, start, end));
+    // A first look sizes no columns: the line count is one pass over the bytes it need not make.
+    const reading = this.beginFile(fileIndex, plan, this.tally ? 0 : countLineBytes(bytes, start, end));
     const decoder = new TextDecoder(encoding, { ignoreBOM: true });
     const options = { delimiter: DELIMITER_BYTES[plan.delimiter], start, end, encoding };
     let fields: RecordFields | null = null;

@@ -39,15 +39,22 @@ export type ImportReply =
   | { type: 'stored'; record: DatasetRecord }
   | { type: 'error'; message: string; problem?: StorageProblem };
 
-export interface ScanRequest {
-  file: File;
-  /** Byte offset where the second half starts (a record start). */
-  start: number;
-  plan: FilePlan;
-  identity: IdentityKind;
-  /** Count this half's answers first (engine/first-look.ts) and say so before building them. */
-  firstLook?: boolean;
-}
+/**
+ * The second reader of a big file: `read` starts reading it from `from` while the first reader
+ * reads its own half and finds the record start to split at; `split` says where the second half
+ * starts (at or after `from`).
+ */
+export type ScanRequest =
+  | {
+      kind: 'read';
+      file: File;
+      from: number;
+      plan: FilePlan;
+      identity: IdentityKind;
+      /** Count this half's answers first (engine/first-look.ts) and say so before building them. */
+      firstLook?: boolean;
+    }
+  | { kind: 'split'; start: number };
 
 export type ScanReply =
   | { type: 'ready' }

@@ -62,17 +62,23 @@ export function warmScanWorker(): void {
   spare ??= spawnScanReader();
 }
 
-/** Starts the second reader; resolves once it runs, with the promise of its half. */
-async function secondHalf(
-  file: File,
-  start: number,
-  plan: FilePlan,
-  identity: ReturnType<typeof identityOfPlans>,
-  firstLook: boolean,
-): Promise<{ result: Promise<BuiltAnswers>; look: Promise<FirstLook> }> {
+interface SecondReader {
+  /** Says where the second half starts (at or after `from`); resolves once the reader runs. */
+  begin(start: number): Promise<void>;
+  /** The file cannot be split after all: one reader reads it. */
+  cancel(): void;
+  result: Promise<BuiltAnswers>;
+  look: Promise<FirstLook>;
+}
+
+/**
+ * Starts the second reader on the file from `from` at once, so that reading its bytes overlaps
+ * the first reader's reading of its own (before, it waited for the split point: ~12 ms of a
+ * 100,000-row import's ~120, ~0.1 s of a million's).
+ */
+function secondReader(file: File, from: number, plan: FilePlan, identity: ReturnType<typeof identityOfPlans>, firstLook: boolean): SecondReader {
   const { worker, listening } = spare ?? spawnScanReader();
   spare = null;
-  await listening;
   let running: () => void = () => {};
   const started = new Promise<void>((resolve) => (running = resolve));
   let looked: (look: FirstLook) => void = () => {};
@@ -104,9 +110,18 @@ async function secondHalf(
       reject(new Error(event.message || 'scan worker error'));
     };
   });
-  worker.postMessage({ file, start, plan, identity, firstLook } satisfies ScanRequest);
-  await started;
-  return { result, look };
+  worker.postMessage({ kind: 'read', file, from, plan, identity, firstLook } satisfies ScanRequest);
+  result.catch(() => {}); // awaited only once the split is made
+  return {
+    async begin(start) {
+      await listening;
+      worker.postMessage({ kind: 'split', start } satisfies ScanRequest);
+      await started;
+    },
+    cancel: () => worker.terminate(),
+    result,
+    look,
+  };
 }
 
 /** Past the midpoint, how far the first reader looks for the line end to split at. */
@@ -137,15 +152,18 @@ export async function readFiles(files: readonly File[], plans: readonly FilePlan
     let built: BuiltAnswers | null = null;
     const look = options.onFirstLook && files.length === 1 && size >= FIRST_LOOK_BYTES && canScanBytes(plan) ? options.onFirstLook : null;
     if (canScanBytes(plan) && size >= SPLIT_BYTES) {
+      // The split is at or after the midpoint: the second reader reads from there meanwhile.
+      const from = Math.floor(size / 2);
+      const second = secondReader(file, from, plan, identity, look !== null);
       // Let go as soon as its half is built: an async function's frame keeps what it names alive
       // through its awaits, and the merge below is the import's peak of memory.
-      let head: Uint8Array | null = await readRange(file, 0, Math.min(size, Math.floor(size / 2) + SPLIT_MARGIN));
+      let head: Uint8Array | null = await readRange(file, 0, Math.min(size, from + SPLIT_MARGIN));
       const start = bomLength(head, plan);
       const split = splitPoint(head, start + Math.floor((size - start) / 2), { delimiter: DELIMITER_BYTES[plan.delimiter], start, encoding: plan.encoding as ScanEncoding });
-      if (split > start && split < size) {
-        const half = await secondHalf(file, split, plan, identity, look !== null);
-        if (look) look(mergeFirstLooks(firstLookOfBytes(plan, head, { start, end: split, rowsBefore: 0 }), await half.look));
-        const other = half.result;
+      if (split > start && split < size && split >= from) {
+        await second.begin(split);
+        if (look) look(mergeFirstLooks(firstLookOfBytes(plan, head, { start, end: split, rowsBefore: 0 }), await second.look));
+        const other = second.result;
         // The first half's progress stands for both: they run side by side at the same pace.
         rowScale = (size - start) / (split - start);
         const { records } = builder.addFileBytes(fileIndex, plan, head, progress, { start, end: split, rowsBefore: 0 });
@@ -153,14 +171,14 @@ export async function readFiles(files: readonly File[], plans: readonly FilePlan
         rowScale = 1;
         // Finished while the second reader may still be at work.
         const first = builder.finish();
-        const second = await other;
-        second.table.file.fill(fileIndex);
-        second.rejected.forEach((r) => (r.file = fileIndex));
-        const secondCounts = second.fileCounts[0] ?? { accepted: 0, rejected: 0, blank: 0 };
-        second.fileCounts = [];
-        second.fileCounts[fileIndex] = secondCounts;
-        built = mergeHalves(first, second, records, 0);
-      }
+        const secondHalf = await other;
+        secondHalf.table.file.fill(fileIndex);
+        secondHalf.rejected.forEach((r) => (r.file = fileIndex));
+        const secondCounts = secondHalf.fileCounts[0] ?? { accepted: 0, rejected: 0, blank: 0 };
+        secondHalf.fileCounts = [];
+        secondHalf.fileCounts[fileIndex] = secondCounts;
+        built = mergeHalves(first, secondHalf, records, 0);
+      } else second.cancel();
     }
     if (!built) {
       // Small files, files whose quotes make a split unsafe, and decoded text: one reader.

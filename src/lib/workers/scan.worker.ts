@@ -13,11 +13,22 @@ import type { ScanReply, ScanRequest } from './messages';
 // synchronous scan only when this one is really under way.
 (self as DedicatedWorkerGlobalScope).postMessage({ type: 'ready' } satisfies ScanReply);
 
+/** The read asked for, under way while the first reader finds where to split. */
+let reading: { request: Extract<ScanRequest, { kind: 'read' }>; bytes: Promise<Uint8Array> } | null = null;
+
 self.onmessage = async (event: MessageEvent<ScanRequest>) => {
-  const { file, start, plan, identity, firstLook } = event.data;
+  const message = event.data;
+  if (message.kind === 'read') {
+    const bytes = message.file.slice(message.from).arrayBuffer().then((buffer) => new Uint8Array(buffer));
+    bytes.catch(() => {}); // reported when the split is known and the bytes awaited
+    reading = { request: message, bytes };
+    return;
+  }
   (self as DedicatedWorkerGlobalScope).postMessage({ type: 'started' } satisfies ScanReply);
   try {
-    const bytes = new Uint8Array(await file.slice(start).arrayBuffer());
+    if (!reading) throw new Error('scan worker: a split before a read');
+    const { plan, identity, firstLook, from } = reading.request;
+    const bytes = (await reading.bytes).subarray(message.start - from);
     // Header rows belong to the first half; this half's rows are numbered from 1 and shifted later.
     const half = { ...plan, headerRows: 0 };
     const range = { start: 0, end: bytes.length, rowsBefore: 0 };
