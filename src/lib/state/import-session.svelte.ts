@@ -295,6 +295,7 @@ export class ImportSession {
     this.files = [];
     this.status = 'idle';
     this.progress = 0;
+    this.firstLook = null;
     this.failure = null;
     this.employee = false;
   }
