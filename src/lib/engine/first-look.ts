@@ -6,8 +6,8 @@
  * a first look, and carries no interval: repeated customers, not known yet, widen it.
  */
 import { NO_DAY } from './answers';
-import { CATEGORY_INDEX, countsOf, npsOf, type CategoryCounts } from './nps';
-import { periodIndexOf } from './periods';
+import { CATEGORY_INDEX, countsFromDistribution, npsOf, type CategoryCounts } from './nps';
+import { periodIndexOf, periodLabel } from './periods';
 
 export interface FirstLook {
   /** Answers read, per score 0–10. */
@@ -69,19 +69,15 @@ export interface FirstLookSummary extends CategoryCounts {
   months: Array<{ month: number; iso: string; n: number; nps: number | null }>;
 }
 
-const isoMonth = (m: number) => `${String(1970 + Math.floor(m / 12)).padStart(4, '0')}-${String((((m % 12) + 12) % 12) + 1).padStart(2, '0')}`;
-
 /** What the first look shows. */
 export function firstLookSummary(look: FirstLook): FirstLookSummary {
-  const counts = [0, 0, 0];
-  look.scores.forEach((n, s) => (counts[CATEGORY_INDEX[s]] += n));
-  const overall = countsOf(counts, 0);
-  const n = counts[0] + counts[1] + counts[2];
+  const overall = countsFromDistribution(look.scores);
+  const n = overall.detractors + overall.passives + overall.promoters;
   return {
     ...overall,
     n,
     nps: npsOf(overall),
     rejected: look.rejected,
-    months: look.months.map(([month, d, p, pr]) => ({ month, iso: isoMonth(month), n: d + p + pr, nps: npsOf({ detractors: d, passives: p, promoters: pr }) })),
+    months: look.months.map(([month, d, p, pr]) => ({ month, iso: periodLabel(month, MONTH), n: d + p + pr, nps: npsOf({ detractors: d, passives: p, promoters: pr }) })),
   };
 }

@@ -53,9 +53,35 @@ function halves(plan: FilePlan, bytes: Uint8Array): FirstLook | null {
   return mergeFirstLooks(first, second);
 }
 
+/** Rows only the first look's own branches meet: comments with line ends (decoded only then), rows a quote swallowed, an unclosed quote late in the file. */
+function swallowedRows(end: string): string {
+  const rows = ['id,date,score,comment'];
+  for (let i = 0; i < 40; i++) {
+    const comment = i === 12
+      // A quote closed far too late: rows below it read as one comment, rejected as swallowed.
+      ? `"starts here${end}B1,2024-01-02,9,x${end}B2,2024-01-03,8,y${end}B3,2024-01-04,7,z"`
+      : i % 3 === 0 ? `"two lines,${end}of a long comment that is more than forty characters long"` : i % 3 === 1 ? '"short, quoted"' : 'plain';
+    rows.push(`A${i},2024-0${1 + (i % 9)}-1${i % 10},${i % 11},${comment}`);
+  }
+  rows.push('Z1,2024-05-05,10,"never closed');
+  return rows.join(end) + end;
+}
+
 describe('the first look counts exactly the answers the import keeps (before the duplicate check)', () => {
   const files = exports(FIXTURES);
   let compared = 0;
+  for (const [name, end] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']]) {
+    it(`comments with line ends and swallowed rows (${name})`, () => {
+      const bytes = new TextEncoder().encode(swallowedRows(end));
+      const plan = previewFile(bytes, true).plan;
+      expect(plan.roles.slice(1)).toEqual(['date', 'score', 'comment']);
+      const full = lookOfFullBuild(plan, bytes);
+      // The swallowed rows and the unclosed quote are rejected, and the rest kept: 41 rows read.
+      expect(full.rejected).toBe(2);
+      expect(full.scores.reduce((a, b) => a + b, 0)).toBe(39);
+      expect(firstLookOfBytes(plan, bytes)).toEqual(full);
+    });
+  }
   for (const path of files) {
     const bytes = new Uint8Array(readFileSync(path));
     if (bytes.length === 0) continue;

@@ -34,19 +34,22 @@ const FIRST_LOOK_BYTES = 8 << 20;
 
 interface ScanReader {
   worker: Worker;
-  /** Resolves when the worker's code is loaded and it listens. */
-  listening: Promise<void>;
+  /** Resolves when the worker's code is loaded and it listens (true), or failed to load (false). */
+  listening: Promise<boolean>;
 }
 
 function spawnScanReader(): ScanReader {
   const worker = new ScanWorker();
-  const listening = new Promise<void>((resolve) => {
+  const listening = new Promise<boolean>((resolve) => {
     const once = (event: MessageEvent<ScanReply>) => {
       if (event.data.type !== 'ready') return;
       worker.removeEventListener('message', once);
-      resolve();
+      resolve(true);
     };
     worker.addEventListener('message', once);
+    // A worker whose script fails to load never says it is ready: its error ends the wait,
+    // even when it came before the reader was used (secondReader fails the import then).
+    worker.addEventListener('error', () => resolve(false), { once: true });
   });
   return { worker, listening };
 }
@@ -85,7 +88,9 @@ function secondReader(file: File, from: number, plan: FilePlan, identity: Return
   let lookFailed: (error: Error) => void = () => {};
   const look = new Promise<FirstLook>((resolve, reject) => ((looked = resolve), (lookFailed = reject)));
   look.catch(() => {}); // the same failure rejects `result`
+  let failed: (error: Error) => void = () => {};
   const result = new Promise<BuiltAnswers>((resolve, reject) => {
+    failed = reject;
     worker.onmessage = (event: MessageEvent<ScanReply>) => {
       if (event.data.type === 'ready') return;
       if (event.data.type === 'started') {
@@ -112,6 +117,13 @@ function secondReader(file: File, from: number, plan: FilePlan, identity: Return
   });
   worker.postMessage({ kind: 'read', file, from, plan, identity, firstLook } satisfies ScanRequest);
   result.catch(() => {}); // awaited only once the split is made
+  void listening.then((ok) => {
+    if (ok) return;
+    const error = new Error('the second reader did not start');
+    failed(error);
+    lookFailed(error);
+    running();
+  });
   return {
     async begin(start) {
       await listening;
@@ -164,7 +176,8 @@ export async function readFiles(files: readonly File[], plans: readonly FilePlan
       let head: Uint8Array | null = await readRange(file, 0, Math.min(size, from + splitMargin(size)));
       const start = bomLength(head, plan);
       const split = splitPoint(head, start + Math.floor((size - start) / 2), { delimiter: DELIMITER_BYTES[plan.delimiter], start, encoding: plan.encoding as ScanEncoding });
-      if (split > start && split < size && split >= from) {
+      // A split at the head's very end may be a CR whose LF the head does not hold: one reader then.
+      if (split > start && split < head.length && split >= from) {
         await second.begin(split);
         if (look) look(mergeFirstLooks(firstLookOfBytes(plan, head, { start, end: split, rowsBefore: 0 }), await second.look));
         const other = second.result;

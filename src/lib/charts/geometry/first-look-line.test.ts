@@ -12,6 +12,16 @@ describe('firstLookLine', () => {
     expect(l.points[2].y).toBeLessThan(l.points[0].y);
     expect(l.points[1].y).toBeGreaterThan(l.zero!);
   });
+  it('joins neighbouring months and keeps every point, thin ones too, inside the chart', () => {
+    const l = firstLookLine([month(0, 5, 80), month(1, 100, 10), month(2, 100, 12), month(3, 3, -90)], 300, 64);
+    // One piece from month 1 to month 2: a move and a line.
+    expect(l.path.match(/M/g)!.length).toBe(1);
+    expect(l.path).toContain('L');
+    for (const p of l.points) {
+      expect(p.y).toBeGreaterThanOrEqual(0);
+      expect(p.y).toBeLessThanOrEqual(64);
+    }
+  });
   it('breaks the line at a missing month and leaves thin months out of it', () => {
     const l = firstLookLine([month(0, 100, 10), month(1, 5, 90), month(2, 100, 12), month(5, 100, 8)], 500, 100);
     expect(l.points.find((p) => p.iso === 'm1')!.thin).toBe(true);

@@ -2,7 +2,8 @@
  * The first look's line: NPS by month over the months read, months apart as the calendar puts
  * them (a month without answers is a gap, not a neighbour). Months with fewer than `minN`
  * answers are marked thin (drawn hollow) and left out of the line, so one noisy month does not
- * draw a spike. d3 computes; FirstLook.svelte draws.
+ * draw a spike; the scale still holds them, so every point is on the chart. d3 computes;
+ * FirstLook.svelte draws.
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -20,7 +21,7 @@ export function firstLookLine(months: FirstLookSummary['months'], width: number,
   const shown = months.filter((m): m is typeof m & { nps: number } => m.nps !== null);
   const first = shown[0]?.month ?? 0, last = shown[shown.length - 1]?.month ?? 1;
   const x = scaleLinear().domain([first, Math.max(last, first + 1)]).range([0, width]);
-  const values = shown.filter((m) => m.n >= minN).map((m) => m.nps);
+  const values = shown.map((m) => m.nps);
   const low = Math.min(0, ...values), high = Math.max(0, ...values);
   // At least 20 points of range, so a flat line is not magnified into drama.
   const pad = Math.max(5, (20 - (high - low)) / 2);
