@@ -20,30 +20,52 @@ export interface FirstLook {
 
 const MONTH = { kind: 'month' } as const;
 
-/** Counts answers as they are read; one per reader, merged with mergeFirstLooks. */
+/** Days counted in one dense window (about 22 years) around the first day seen; others in a map. */
+const WINDOW = 8192;
+
+/**
+ * Counts answers as they are read; one per reader, merged with mergeFirstLooks. Per day in a
+ * dense window (an array index per answer), made months at the end: looking a month up per
+ * answer (its number, then a map) was most of the counting's cost.
+ */
 export class FirstLookTally {
   private readonly scores = new Float64Array(11);
-  private readonly months = new Map<number, Float64Array>();
-  // Consecutive answers are often in the same month: the last one's counts, without a lookup.
-  private lastDay = NO_DAY;
-  private last: Float64Array | null = null;
+  private base = NO_DAY;
+  private readonly days = new Float64Array(3 * WINDOW);
+  private readonly outside = new Map<number, Float64Array>();
 
   add(score: number, day: number): void {
     this.scores[score]++;
     if (day === NO_DAY) return;
-    if (day !== this.lastDay || !this.last) {
-      const month = periodIndexOf(day, MONTH);
-      let counts = this.months.get(month);
-      if (!counts) this.months.set(month, (counts = new Float64Array(3)));
-      this.last = counts;
-      this.lastDay = day;
+    if (this.base === NO_DAY) this.base = day - (WINDOW >> 1);
+    const at = day - this.base;
+    if (at >= 0 && at < WINDOW) {
+      this.days[3 * at + CATEGORY_INDEX[score]]++;
+      return;
     }
-    this.last[CATEGORY_INDEX[score]]++;
+    let counts = this.outside.get(day);
+    if (!counts) this.outside.set(day, (counts = new Float64Array(3)));
+    counts[CATEGORY_INDEX[score]]++;
   }
 
   result(rejected: number): FirstLook {
-    const months = [...this.months].sort((a, b) => a[0] - b[0]).map(([m, c]): [number, number, number, number] => [m, c[0], c[1], c[2]]);
-    return { scores: Array.from(this.scores), months, rejected };
+    const months = new Map<number, number[]>();
+    const count = (day: number, d: number, p: number, pr: number) => {
+      const month = periodIndexOf(day, MONTH);
+      const had = months.get(month);
+      if (had) {
+        had[0] += d;
+        had[1] += p;
+        had[2] += pr;
+      } else months.set(month, [d, p, pr]);
+    };
+    for (let at = 0; at < WINDOW; at++) {
+      const d = this.days[3 * at], p = this.days[3 * at + 1], pr = this.days[3 * at + 2];
+      if (d + p + pr > 0) count(this.base + at, d, p, pr);
+    }
+    for (const [day, c] of this.outside) count(day, c[0], c[1], c[2]);
+    const sorted = [...months].sort((a, b) => a[0] - b[0]).map(([m, c]): [number, number, number, number] => [m, c[0], c[1], c[2]]);
+    return { scores: Array.from(this.scores), months: sorted, rejected };
   }
 }
 
