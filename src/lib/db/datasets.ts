@@ -66,8 +66,21 @@ export async function createDataset(
   await db.transaction('rw', db.datasets, db.chunks, async () => {
     await db.datasets.add(full);
     let stored = 0;
+    // One chunk ahead: the next one is cloned (the page's work) while the browser writes the one
+    // before, instead of each waiting for the other. Still one task per chunk, not one for all.
+    let writing: Promise<unknown> | null = null;
     for (const chunk of chunksOf(record.id, table, 0)) {
-      await db.chunks.add(chunk);
+      const adding = db.chunks.add(chunk);
+      // Its failure is met when it is awaited; until then it must not count as unhandled.
+      adding.catch(() => {});
+      if (writing) {
+        await writing;
+        onChunkStored?.(++stored, total);
+      }
+      writing = adding;
+    }
+    if (writing) {
+      await writing;
       onChunkStored?.(++stored, total);
     }
   });
