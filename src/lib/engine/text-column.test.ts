@@ -45,3 +45,20 @@ describe('splitByText', () => {
     expect(splitByText(new Int32Array(0), 2)).toEqual([0, 0]);
   });
 });
+
+describe('concatText of long columns', () => {
+  it('joins when first read, and reads, clones and spreads as the joined text', () => {
+    const long = 'コメント'.repeat(200_000); // 800,000 characters
+    const a = packText([long, 'a']), b = packText(['b', long]);
+    const joined = concatText([a, b]);
+    expect(joined.ends).toEqual(Uint32Array.from([800_000, 800_001, 800_002, 1_600_002]));
+    expect(textAt(joined, 1)).toBe('a');
+    expect(textAt(joined, 2)).toBe('b');
+    expect(joined.text.length).toBe(1_600_002);
+    expect(joined.text).toBe(long + 'a' + 'b' + long);
+    // A copy made by a structured clone (a worker, IndexedDB) or a spread holds the same text.
+    expect(structuredClone(joined).text).toBe(joined.text);
+    expect({ ...joined }.text).toBe(joined.text);
+    expect(unpackText(joined)).toEqual([long, 'a', 'b', long]);
+  });
+});
