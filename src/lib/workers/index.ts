@@ -104,6 +104,9 @@ function startImportWorker(request: ImportRequest, watch: ImportWatch, storesIts
   return { ready, stored, cancel: () => fail(new ImportCancelled()) };
 }
 
+/** Fewer answers than this are stored before the overview shows them (~10 ms: less than a frame). */
+const STORE_BEFORE_SHOWING = 20_000;
+
 /** Answers whose storing takes the page long enough (~50 ms) to wait until it is idle. */
 const STORE_WHEN_IDLE = 100_000;
 
@@ -111,7 +114,8 @@ const STORE_WHEN_IDLE = 100_000;
  * After the overview is drawn: the next frame, then, for many answers, a moment the page has
  * nothing to do (the navigation to the dataset and its first render come first). A hidden tab
  * draws no frames and a browser without idle callbacks has none: a tenth of a second, then.
- * Few answers are stored at once: a reload a moment after the import must find them.
+ * Fewer than STORE_WHEN_IDLE are stored right after the frame (fewer than STORE_BEFORE_SHOWING
+ * do not wait for it at all).
  */
 function afterOverview(answers: number): Promise<void> {
   return new Promise((resolve) => {
@@ -141,20 +145,30 @@ function startImportStoredByPage(request: ImportRequest, watch: ImportWatch): Ru
     stage = startImportWorker({ ...request, inPage: { existing } }, watch, false);
     return { built: await stage.ready, existing };
   })();
-  const stored = ready.then(async ({ built: { record, table }, existing }) => {
-    // The overview first: storing a million answers is half a second of the page's time.
-    await afterOverview(table.length);
-    if (cancelled) throw new ImportCancelled();
+  const store = ({ built: { record, table }, existing }: Awaited<typeof ready>) => {
     if (!existing) {
       const { answerCount: _a, chunkCount: _c, ...meta } = record;
       return createDataset(meta, table);
     }
     const added = sliceTable(table, existing.table.length, table.length);
     return appendAnswers({ ...record, answerCount: existing.record.answerCount, chunkCount: existing.record.chunkCount }, added, record.nextAnswerId, undefined, versionOf(existing.record));
+  };
+  // Few answers are stored before they are shown (a few milliseconds): a reload the moment the
+  // overview shows must find them. Many wait for the overview: storing a million answers is half
+  // a second of the page's time.
+  const stored = ready.then(async (done) => {
+    if (done.built.table.length >= STORE_BEFORE_SHOWING) await afterOverview(done.built.table.length);
+    if (cancelled) throw new ImportCancelled();
+    return store(done);
   });
   stored.catch(() => {});
+  const shown = ready.then(async (done) => {
+    // Shown once stored or refused (a refusal is said on the overview, as for a big import).
+    if (done.built.table.length < STORE_BEFORE_SHOWING) await stored.catch(() => {});
+    return done.built;
+  });
   return {
-    ready: ready.then(({ built }) => built),
+    ready: shown,
     stored,
     cancel: () => {
       cancelled = true;
