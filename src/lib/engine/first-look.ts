@@ -49,36 +49,35 @@ export class FirstLookTally {
   }
 
   result(rejected: number): FirstLook {
-    const months = new Map<number, number[]>();
-    const count = (day: number, d: number, p: number, pr: number) => {
-      const month = periodIndexOf(day, MONTH);
-      const had = months.get(month);
-      if (had) {
-        had[0] += d;
-        had[1] += p;
-        had[2] += pr;
-      } else months.set(month, [d, p, pr]);
-    };
+    const days: Array<[number, number, number, number]> = [];
     for (let at = 0; at < WINDOW; at++) {
       const d = this.days[3 * at], p = this.days[3 * at + 1], pr = this.days[3 * at + 2];
-      if (d + p + pr > 0) count(this.base + at, d, p, pr);
+      if (d + p + pr > 0) days.push([periodIndexOf(this.base + at, MONTH), d, p, pr]);
     }
-    for (const [day, c] of this.outside) count(day, c[0], c[1], c[2]);
-    const sorted = [...months].sort((a, b) => a[0] - b[0]).map(([m, c]): [number, number, number, number] => [m, c[0], c[1], c[2]]);
-    return { scores: Array.from(this.scores), months: sorted, rejected };
+    for (const [day, c] of this.outside) days.push([periodIndexOf(day, MONTH), c[0], c[1], c[2]]);
+    return { scores: Array.from(this.scores), months: monthTotals(days), rejected };
   }
+}
+
+/** Counts of the same month added up, in month order. */
+function monthTotals(entries: Iterable<readonly [number, number, number, number]>): FirstLook['months'] {
+  const months = new Map<number, [number, number, number, number]>();
+  for (const [m, d, p, pr] of entries) {
+    const had = months.get(m);
+    if (had) {
+      had[1] += d;
+      had[2] += p;
+      had[3] += pr;
+    } else months.set(m, [m, d, p, pr]);
+  }
+  return [...months.values()].sort((a, b) => a[0] - b[0]);
 }
 
 /** Two readers' looks (the halves of one file) as one. */
 export function mergeFirstLooks(a: FirstLook, b: FirstLook): FirstLook {
-  const months = new Map<number, number[]>(a.months.map(([m, ...c]) => [m, c]));
-  for (const [m, ...c] of b.months) {
-    const had = months.get(m);
-    months.set(m, had ? had.map((x, k) => x + c[k]) : c);
-  }
   return {
     scores: a.scores.map((s, k) => s + b.scores[k]),
-    months: [...months].sort((x, y) => x[0] - y[0]).map(([m, c]) => [m, c[0], c[1], c[2]]),
+    months: monthTotals([...a.months, ...b.months]),
     rejected: a.rejected + b.rejected,
   };
 }

@@ -139,7 +139,7 @@ export const en = {
   'import.timeLeft': 'about {seconds} s left',
   'firstLook.title': 'First look: {n, plural, one {# answer} other {# answers}} read',
   'firstLook.nps': 'NPS of the answers read',
-  'firstLook.enps': 'eNPS of the answers read',
+  'firstLook.nps@employee': 'eNPS of the answers read',
   'firstLook.note': 'Counted from the scores and dates as they were read, before duplicates are dropped. The 95% interval, customers, segments and comments follow once every answer is built.',
   'firstLook.note@employee': 'Counted from the scores and dates as they were read, before duplicates are dropped. The 95% interval, employees, teams and comments follow once every answer is built.',
   'firstLook.line': '{score} by month, as read',

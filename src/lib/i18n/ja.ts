@@ -141,7 +141,7 @@ export const ja: Record<MessageKey, string> = {
   'import.timeLeft': '残り約 {seconds} 秒',
   'firstLook.title': '速報：{n} 件の回答を読み込みました',
   'firstLook.nps': '読み込んだ回答の NPS',
-  'firstLook.enps': '読み込んだ回答の eNPS',
+  'firstLook.nps@employee': '読み込んだ回答の eNPS',
   'firstLook.note': '読み込んだスコアと日付だけから数えた速報値です（重複の除外前）。95% 区間・顧客・セグメント・コメントは、すべての回答の読み込みが終わると表示されます。',
   'firstLook.note@employee': '読み込んだスコアと日付だけから数えた速報値です（重複の除外前）。95% 区間・従業員・チーム・コメントは、すべての回答の読み込みが終わると表示されます。',
   'firstLook.line': '月別 {score}（速報）',

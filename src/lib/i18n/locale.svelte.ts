@@ -42,9 +42,12 @@ class AudienceState {
 }
 export const audience = new AudienceState();
 
-/** Reactive in templates: reads the current locale (and audience). */
-export function t(key: MessageKey, params?: MessageParams): string {
-  return translate(locale.current, audienceKey(key, audience.current), params);
+/**
+ * Reactive in templates: reads the current locale (and audience). `who` speaks to another
+ * audience than the open dataset's (an import of an employee survey, before it is a dataset).
+ */
+export function t(key: MessageKey, params?: MessageParams, who: Audience = audience.current): string {
+  return translate(locale.current, audienceKey(key, who), params);
 }
 
 /** A signed figure in points, `+12.3` / `−4.0` (a true minus sign), `—` when there is none. */

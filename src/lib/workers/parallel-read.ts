@@ -88,9 +88,16 @@ function secondReader(file: File, from: number, plan: FilePlan, identity: Return
   let lookFailed: (error: Error) => void = () => {};
   const look = new Promise<FirstLook>((resolve, reject) => ((looked = resolve), (lookFailed = reject)));
   look.catch(() => {}); // the same failure rejects `result`
-  let failed: (error: Error) => void = () => {};
+  let resultFailed: (error: Error) => void = () => {};
+  // Whenever it fails: nothing of it is awaited in vain, whichever step the first reader is at.
+  const fail = (error: Error) => {
+    worker.terminate();
+    running();
+    lookFailed(error);
+    resultFailed(error);
+  };
   const result = new Promise<BuiltAnswers>((resolve, reject) => {
-    failed = reject;
+    resultFailed = reject;
     worker.onmessage = (event: MessageEvent<ScanReply>) => {
       if (event.data.type === 'ready') return;
       if (event.data.type === 'started') {
@@ -101,29 +108,16 @@ function secondReader(file: File, from: number, plan: FilePlan, identity: Return
         looked(event.data.look);
         return;
       }
-      worker.terminate();
-      if (event.data.type === 'done') resolve(event.data.built);
-      else {
-        lookFailed(new Error(event.data.message));
-        reject(new Error(event.data.message));
-      }
+      if (event.data.type === 'done') {
+        worker.terminate();
+        resolve(event.data.built);
+      } else fail(new Error(event.data.message));
     };
-    worker.onerror = (event) => {
-      worker.terminate();
-      running();
-      lookFailed(new Error(event.message || 'scan worker error'));
-      reject(new Error(event.message || 'scan worker error'));
-    };
+    worker.onerror = (event) => fail(new Error(event.message || 'scan worker error'));
   });
   worker.postMessage({ kind: 'read', file, from, plan, identity, firstLook } satisfies ScanRequest);
   result.catch(() => {}); // awaited only once the split is made
-  void listening.then((ok) => {
-    if (ok) return;
-    const error = new Error('the second reader did not start');
-    failed(error);
-    lookFailed(error);
-    running();
-  });
+  void listening.then((ok) => ok || fail(new Error('the second reader did not start')));
   return {
     async begin(start) {
       await listening;
