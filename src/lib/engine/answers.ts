@@ -7,6 +7,7 @@
  * packed per column (text-column.ts) so that they copy between threads like typed arrays.
  */
 import { concatText, emptyText, packText, sliceText, type TextColumn } from './text-column';
+import { textFromWire, textToWire, type TextWire } from './text-units';
 
 /** Marks an answer without a date (no date column was mapped). */
 export const NO_DAY = -2147483648;
@@ -131,6 +132,30 @@ export function sliceTable(table: AnswerTable, start: number, end: number): Answ
 export function tableBuffers(table: AnswerTable): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [...TYPED_COLUMN_NAMES.map((n) => typed(table, n)), ...TEXT_COLUMN_NAMES.map((n) => table[n].ends), ...table.segments];
   return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
+/** A table as it is posted between threads: text columns still in code units travel as such. */
+export type WireTable = Omit<AnswerTable, TextColumnName> & Record<TextColumnName, TextColumn | TextWire>;
+
+/**
+ * The table to post and the buffers to transfer with it (moved, not copied: the sender's columns
+ * are empty after). Text not yet decoded goes as its code units (text-units.ts).
+ */
+export function tableToWire(table: AnswerTable): { table: WireTable; transfer: ArrayBuffer[] } {
+  const transfer = tableBuffers(table);
+  const out: WireTable = { ...table };
+  for (const name of TEXT_COLUMN_NAMES) {
+    const { wire, transfer: units } = textToWire(table[name]);
+    out[name] = wire;
+    transfer.push(...units);
+  }
+  return { table: out, transfer: [...new Set(transfer)] };
+}
+
+export function tableFromWire(table: WireTable): AnswerTable {
+  const out = { ...table } as AnswerTable;
+  for (const name of TEXT_COLUMN_NAMES) out[name] = textFromWire(table[name]);
+  return out;
 }
 
 /** One answer written out, for building small tables by hand (tests, examples). */

@@ -7,8 +7,9 @@
  * row is therefore dropped only when it carries an identity or a time of day, which makes a repeat
  * a repeat of the same answer; an appended file's rows may repeat stored ones on every column.
  */
-import { TEXT_COLUMN_NAMES, TYPED_COLUMN_NAMES, type AnswerTable } from './answers';
+import { TEXT_COLUMN_NAMES, TYPED_COLUMN_NAMES, type AnswerTable, type TextColumnName } from './answers';
 import type { TextColumn } from './text-column';
+import { codeUnitReader } from './text-units';
 
 const startOf = (c: TextColumn, i: number) => (i === 0 ? 0 : c.ends[i - 1]);
 
@@ -17,30 +18,44 @@ const startOf = (c: TextColumn, i: number) => (i === 0 ? 0 : c.ends[i - 1]);
  * exports repeat dates, scores and comment lengths a lot (short stock phrases); with the
  * characters in, answers that differ rarely share a hash, so strings are seldom compared.
  */
-function mixText(h: number, c: TextColumn, i: number): number {
+function mixText(h: number, c: TextColumn, code: CodeAt, i: number): number {
   const from = startOf(c, i), length = c.ends[i] - from;
   h = Math.imul(h ^ length, 0x165667b1);
   const step = length <= 12 ? 1 : Math.floor(length / 12);
-  for (let k = 0; k < length && k < 12 * step; k += step) h = Math.imul(h ^ c.text.charCodeAt(from + k), 0x85ebca6b);
+  for (let k = 0; k < length && k < 12 * step; k += step) h = Math.imul(h ^ code(from + k), 0x85ebca6b);
   return h;
 }
 
+type CodeAt = (k: number) => number;
+
+/**
+ * A table with a reader of each text column's characters: an import's columns are code units not
+ * yet decoded (text-units.ts), and are compared as they are rather than made strings here.
+ */
+interface Readable {
+  t: AnswerTable;
+  code: Record<TextColumnName, CodeAt>;
+}
+
+const readable = (t: AnswerTable): Readable => ({ t, code: Object.fromEntries(TEXT_COLUMN_NAMES.map((n) => [n, codeUnitReader(t[n])])) as Record<TextColumnName, CodeAt> });
+
 /** A 32-bit hash of date, time, score and the texts: equal for duplicates. */
-function hashOf(t: AnswerTable, i: number): number {
+function hashOf({ t, code }: Readable, i: number): number {
   let h = Math.imul(t.day[i] ^ 0x9e3779b9, 0x85ebca6b);
   h = Math.imul(h ^ (t.seconds[i] + 1), 0xc2b2ae35);
   h = Math.imul(h ^ t.score[i], 0x27d4eb2f);
-  h = mixText(h, t.account, i);
-  h = mixText(h, t.respondent, i);
-  h = mixText(h, t.comment, i);
+  h = mixText(h, t.account, code.account, i);
+  h = mixText(h, t.respondent, code.respondent, i);
+  h = mixText(h, t.comment, code.comment, i);
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-function sameAnswer(a: AnswerTable, i: number, b: AnswerTable, j: number): boolean {
+function sameAnswer(ra: Readable, i: number, rb: Readable, j: number): boolean {
+  const a = ra.t, b = rb.t;
+  const same = (n: TextColumnName) => sameText(a[n], ra.code[n], i, b[n], rb.code[n], j);
   return a.day[i] === b.day[j] && a.seconds[i] === b.seconds[j] && a.score[i] === b.score[j]
     && a.churn[i] === b.churn[j] && Object.is(a.revenue[i], b.revenue[j]) && a.csat[i] === b.csat[j] && a.since[i] === b.since[j] && a.renewal[i] === b.renewal[j]
-    && sameText(a.account, i, b.account, j) && sameText(a.respondent, i, b.respondent, j) && sameText(a.comment, i, b.comment, j)
-    && sameText(a.wave, i, b.wave, j) && sameText(a.phase, i, b.phase, j) && sameSegments(a, i, b, j);
+    && same('account') && same('respondent') && same('comment') && same('wave') && same('phase') && sameSegments(a, i, b, j);
 }
 
 /** Segment codes agree (the dictionaries are shared; a column one table lacks counts as blank). */
@@ -57,10 +72,10 @@ function identified(t: AnswerTable, i: number): boolean {
 }
 
 /** Cell i of one column equals cell j of another, compared in place (no substring made). */
-function sameText(a: TextColumn, i: number, b: TextColumn, j: number): boolean {
+function sameText(a: TextColumn, codeA: CodeAt, i: number, b: TextColumn, codeB: CodeAt, j: number): boolean {
   const fa = startOf(a, i), fb = startOf(b, j), length = a.ends[i] - fa;
   if (b.ends[j] - fb !== length) return false;
-  for (let k = 0; k < length; k++) if (a.text.charCodeAt(fa + k) !== b.text.charCodeAt(fb + k)) return false;
+  for (let k = 0; k < length; k++) if (codeA(fa + k) !== codeB(fb + k)) return false;
   return true;
 }
 
@@ -92,8 +107,9 @@ export function dropDuplicates(existing: AnswerTable | null, incoming: AnswerTab
     next[n] = heads[s];
     heads[s] = n;
   };
+  const old = existing ? readable(existing) : null, fresh = readable(incoming);
   for (let i = 0; i < before; i++) {
-    hashes[i] = hashOf(existing!, i);
+    hashes[i] = hashOf(old!, i);
     insert(i);
   }
   // Flags, not a list of kept indices: a million-entry number array is itself a cost.
@@ -102,12 +118,12 @@ export function dropDuplicates(existing: AnswerTable | null, incoming: AnswerTab
   const skippedPerFile = new Map<number, number>();
   for (let i = 0; i < incoming.length; i++) {
     const n = before + i;
-    const h = (hashes[n] = hashOf(incoming, i));
+    const h = (hashes[n] = hashOf(fresh, i));
     let duplicate = false;
     const withinToo = identified(incoming, i);
     for (let m = heads[h & mask]; m !== -1 && !duplicate; m = next[m]) {
       if (hashes[m] !== h) continue;
-      duplicate = m < before ? sameAnswer(existing!, m, incoming, i) : withinToo && sameAnswer(incoming, m - before, incoming, i);
+      duplicate = m < before ? sameAnswer(old!, m, fresh, i) : withinToo && sameAnswer(fresh, m - before, fresh, i);
     }
     if (duplicate) {
       duplicateAt[i] = 1;

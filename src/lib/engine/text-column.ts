@@ -5,6 +5,7 @@
  * worker, the page and IndexedDB (structured clone) takes hundreds of milliseconds of main-thread
  * time; one long string with a Uint32Array of ends copies like a typed array.
  */
+import { textOfUnits, unitsOf } from './text-units';
 
 export interface TextColumn {
   text: string;
@@ -12,8 +13,17 @@ export interface TextColumn {
   ends: Uint32Array;
 }
 
+/** Built by an import as code units, decoded when first read (text-units.ts). */
+export { TextColumnBuilder } from './text-units';
+
+/** Characters in the column, without reading (or decoding) its text. */
+const lengthOf = (column: TextColumn) => (column.ends.length ? column.ends[column.ends.length - 1] : 0);
+
 export function textAt(column: TextColumn, i: number): string {
-  return column.text.slice(i === 0 ? 0 : column.ends[i - 1], column.ends[i]);
+  const from = i === 0 ? 0 : column.ends[i - 1], to = column.ends[i];
+  // A column still in code units reads a few values without being decoded whole (text-units.ts).
+  const valueAt = (column as { valueAt?: (from: number, to: number) => string }).valueAt;
+  return valueAt ? valueAt(from, to) : column.text.slice(from, to);
 }
 
 /** True when value i is the empty string (no slicing needed). */
@@ -63,8 +73,12 @@ export function concatText(parts: readonly TextColumn[]): TextColumn {
   for (const p of parts) {
     for (let i = 0; i < p.ends.length; i++) ends[at + i] = p.ends[i] + offset;
     at += p.ends.length;
-    offset += p.text.length;
+    offset += lengthOf(p);
   }
+  // Columns still in code units stay so, joined without a copy (the halves of a file read by two
+  // workers): the page decodes them once.
+  const filled = parts.filter((p) => lengthOf(p) > 0);
+  if (filled.length > 0 && filled.every((p) => unitsOf(p))) return textOfUnits(filled.flatMap((p) => unitsOf(p)!), ends);
   if (parts.length < 2 || offset < JOIN_WHEN_READ) return { text: parts.map((p) => p.text).join(''), ends };
   let pieces: string[] | null = parts.map((p) => p.text);
   let text = '';
@@ -78,46 +92,6 @@ export function concatText(parts: readonly TextColumn[]): TextColumn {
     },
     ends,
   };
-}
-
-/**
- * Builds a column value by value without keeping a million strings alive: values are joined in
- * blocks as they come.
- */
-export class TextColumnBuilder {
-  private blocks: string[] = [];
-  private pending: string[] = [];
-  private ends: Uint32Array;
-  private length = 0;
-  private at = 0;
-
-  constructor(capacity: number) {
-    this.ends = new Uint32Array(capacity);
-  }
-
-  push(value: string): void {
-    if (this.length === this.ends.length) {
-      const grown = new Uint32Array(Math.max(16, this.ends.length * 2));
-      grown.set(this.ends);
-      this.ends = grown;
-    }
-    if (value) {
-      this.pending.push(value);
-      if (this.pending.length === 4096) this.flush();
-    }
-    this.at += value.length;
-    this.ends[this.length++] = this.at;
-  }
-
-  private flush(): void {
-    this.blocks.push(this.pending.join(''));
-    this.pending = [];
-  }
-
-  finish(): TextColumn {
-    this.flush();
-    return { text: this.blocks.join(''), ends: this.ends.slice(0, this.length) };
-  }
 }
 
 /**

@@ -3,7 +3,7 @@
  * read, each with its spreadsheet row number and a reason. Runs in the import worker and in the
  * command-line tool alike.
  */
-import { blankTable, NO_DAY, sliceTable, TEXT_COLUMN_NAMES, TYPED_COLUMN_NAMES, type AnswerTable, type SegmentColumn, type TextColumnName } from '../engine/answers';
+import { blankTable, NO_DAY, sliceTable, tableBuffers, TEXT_COLUMN_NAMES, TYPED_COLUMN_NAMES, type AnswerTable, type SegmentColumn, type TextColumnName } from '../engine/answers';
 import { identityCell, type IdentityKind } from '../engine/customers';
 import { TextColumnBuilder } from '../engine/text-column';
 import { isBlankRecord, readRecords } from './csv';
@@ -15,6 +15,7 @@ import { DELIMITER_BYTES, fieldIsBlank, fieldSmallInt, fieldText, scanRecords, t
 import { UNFINISHED } from './roles';
 import { CustomerKeys, plainIdentityCode, type PackedCustomerKeys } from './customer-keys';
 import { FirstLookTally, type FirstLook } from '../engine/first-look';
+import { letGo } from '../engine/let-go';
 
 export interface RejectedRow {
   /** Index into the dataset's file list. */
@@ -58,6 +59,24 @@ export interface ByteRange {
   end: number;
   /** Records before this range (header rows included): row numbers continue from there. */
   rowsBefore: number;
+  /**
+   * More of the same file follows in another call (a big file read in pieces, read-in-pieces.ts):
+   * its rows continue this range's numbering and counts, and the file's totals are checked at
+   * the last piece. `rowsBefore` is read at the first piece only.
+   */
+  more?: boolean;
+  /** About which share of the file's bytes this first piece is, to size the columns once. */
+  share?: number;
+}
+
+/** A file read in pieces, between one piece and the next. */
+interface OpenFile {
+  fileIndex: number;
+  reading: FileReading;
+  row: number;
+  firstRow: number;
+  ends: number;
+  unclosedRows: RejectedRow[];
 }
 
 const digit = (bytes: Uint8Array, i: number) => (bytes[i] >= 48 && bytes[i] <= 57 ? bytes[i] - 48 : -100);
@@ -169,6 +188,7 @@ export class AnswerBuilder {
   private readonly fileCounts: FileCounts[] = [];
 
   private readonly customerKeys = new CustomerKeys();
+  private open: OpenFile | null = null;
 
   /**
    * `segments`: the dataset's existing dictionaries when appending, so codes stay the same.
@@ -190,8 +210,11 @@ export class AnswerBuilder {
   /** Makes room for `extra` more answers: columns are sized once from the line count, not doubled. */
   private reserve(extra: number): void {
     if (this.tally) return;
-    const needed = this.table.length + extra;
+    let needed = this.table.length + extra;
     if (needed <= this.capacity) return;
+    // Growing again (a file read in pieces, more records than line feeds): by a quarter at least,
+    // so that the columns are not copied at every piece.
+    if (this.capacity > 0) needed = Math.max(needed, Math.ceil(this.capacity * 1.25));
     const old = this.table;
     const grown = blankTable(needed, this.segmentColumns.length);
     const n = old.length;
@@ -200,6 +223,7 @@ export class AnswerBuilder {
     old.segments.forEach((codes, s) => grown.segments[s].set(codes.subarray(0, n)));
     this.table = grown;
     this.capacity = needed;
+    letGo(...tableBuffers(old));
   }
 
   /** Data rows read so far, accepted or rejected. */
@@ -397,8 +421,12 @@ export class AnswerBuilder {
     const encoding = plan.encoding as ScanEncoding;
     const start = range?.start ?? bomLength(bytes, plan);
     const end = range?.end ?? bytes.length;
+    const open = this.open?.fileIndex === fileIndex ? this.open : null;
+    this.open = null;
     // A first look sizes no columns: the line count is one pass over the bytes it need not make.
-    const reading = this.beginFile(fileIndex, plan, this.tally ? 0 : countLineBytes(bytes, start, end));
+    const lines = this.tally ? 0 : countLineBytes(bytes, start, end);
+    const reading = open?.reading ?? this.beginFile(fileIndex, plan, Math.ceil(lines / Math.min(1, Math.max(0.01, range?.share ?? 1))));
+    if (open) this.reserve(lines);
     const decoder = new TextDecoder(encoding, { ignoreBOM: true });
     const options = { delimiter: DELIMITER_BYTES[plan.delimiter], start, end, encoding };
     let fields: RecordFields | null = null;
@@ -428,9 +456,10 @@ export class AnswerBuilder {
       return false;
     };
     const quickIdentity = (c: number) => (c < fields!.count && fields!.quoted[c] === 0 ? plainIdentityCode(this.customerKeys, bytes, fields!.starts[c], fields!.ends[c]) : -1);
-    let row = range?.rowsBefore ?? 0;
-    let ends = 0;
-    const unclosedRows: RejectedRow[] = [];
+    const firstRow = open?.firstRow ?? range?.rowsBefore ?? 0;
+    let row = open?.row ?? firstRow;
+    let ends = open?.ends ?? 0;
+    const unclosedRows: RejectedRow[] = open?.unclosedRows ?? [];
     scanRecords(bytes, options, (current) => {
       fields = current;
       row++; // 1-based, header rows included: the spreadsheet's numbering
@@ -458,11 +487,15 @@ export class AnswerBuilder {
       this.addRow(reading, row, cell, cells, reading.score < current.count ? fieldSmallInt(bytes, current, reading.score) : -1, quickDate, segmentCode, quickIdentity, mayHoldLineEnd);
       if ((row & 0xffff) === 0) onProgress?.((current.ends[current.count - 1] - start) / (end - start));
     });
+    onProgress?.(1);
+    const records = row - firstRow;
+    if (range?.more) {
+      this.open = { fileIndex, reading, row, firstRow, ends, unclosedRows };
+      return { counts: reading.counts, records };
+    }
     // PapaParse would have made every row after an unclosed quote part of its cell.
     for (const r of unclosedRows) r.rejection.count = row - ends - r.row;
-    onProgress?.(1);
-    const records = row - (range?.rowsBefore ?? 0);
-    const headers = Math.max(0, Math.min(plan.headerRows - (range?.rowsBefore ?? 0), records));
+    const headers = Math.max(0, Math.min(plan.headerRows - firstRow, records));
     const { accepted, rejected, blank } = reading.counts;
     // Nothing lost in silence: every record read is a header, a blank line, an answer or a rejection.
     if (headers + ends + blank + accepted + rejected !== records) throw new Error(`rows unaccounted for: ${records} read, ${headers + blank + accepted + rejected} counted`);
@@ -492,6 +525,10 @@ export class AnswerBuilder {
     const n = t.length;
     // Trim the columns to what was filled (they were sized from the line count).
     const table = sliceTable(t, 0, n);
+    // The columns as sized from the line count: copied, they go now (let-go.ts).
+    letGo(...tableBuffers(t));
+    this.table = blankTable(0, this.segmentColumns.length);
+    this.capacity = 0;
     for (const name of TEXT_COLUMN_NAMES) table[name] = this.texts[name].finish();
     return { table, segmentColumns: this.segmentColumns, rejected: this.rejected, fileCounts: this.fileCounts, customers: this.customerKeys.packed(), customerKeys: this.customerKeys };
   }

@@ -6,7 +6,7 @@
  */
 import { runImport } from './import-job';
 import { warmScanWorker } from './parallel-read';
-import { sliceTable, tableBuffers } from '../engine/answers';
+import { sliceTable, tableToWire } from '../engine/answers';
 import type { ImportReply, ImportRequest } from './messages';
 import { isStorageFailure, storageProblem } from '../db/storage-error';
 
@@ -31,8 +31,8 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
       // stores them the columns themselves go; when this worker does, it keeps them and the page
       // gets a copy.
       ready(record, table) {
-        const given = event.data.inPage ? table : sliceTable(table, 0, table.length);
-        post({ type: 'ready', record, table: given }, tableBuffers(given));
+        const given = tableToWire(event.data.inPage ? table : sliceTable(table, 0, table.length));
+        post({ type: 'ready', record, table: given.table }, given.transfer);
       },
       stored: (record) => post({ type: 'stored', record }),
     });

@@ -17,7 +17,7 @@ import type { TopicTags } from '../engine/text/tag';
 import { StorageError } from '../db/storage-error';
 import { storageMode } from '../db/database';
 import { appendAnswers, createDataset, loadDataset } from '../db/datasets';
-import { sliceTable } from '../engine/answers';
+import { sliceTable, tableFromWire } from '../engine/answers';
 import { versionOf } from '../engine/dataset';
 
 
@@ -92,7 +92,7 @@ function startImportWorker(request: ImportRequest, watch: ImportWatch, storesIts
     if (reply.type === 'progress') watch.progress(reply.share, reply.rows);
     else if (reply.type === 'first-look') watch.firstLook?.(reply.look);
     else if (reply.type === 'ready') {
-      resolveReady({ record: reply.record, table: reply.table });
+      resolveReady({ record: reply.record, table: tableFromWire(reply.table) });
       if (!storesItself) worker.terminate();
     } else if (reply.type === 'stored') {
       worker.terminate();

@@ -4,7 +4,7 @@
  */
 import type { DatasetRecord } from '../engine/dataset';
 import type { StorageProblem } from '../db/storage-error';
-import type { AnswerTable } from '../engine/answers';
+import type { AnswerTable, WireTable } from '../engine/answers';
 import type { BuiltAnswers } from '../ingest/build';
 import type { FilePlan } from '../ingest/preview';
 import type { IdentityKind } from '../engine/customers';
@@ -35,7 +35,7 @@ export type ImportReply =
   | { type: 'progress'; share: number; rows: number }
   /** The answers read, counted from their scores and dates, before anything else is built. */
   | { type: 'first-look'; look: FirstLook }
-  | { type: 'ready'; record: DatasetRecord; table: AnswerTable }
+  | { type: 'ready'; record: DatasetRecord; table: WireTable }
   | { type: 'stored'; record: DatasetRecord }
   | { type: 'error'; message: string; problem?: StorageProblem };
 
@@ -60,7 +60,7 @@ export type ScanReply =
   | { type: 'ready' }
   | { type: 'started' }
   | { type: 'first-look'; look: FirstLook }
-  | { type: 'done'; built: BuiltAnswers }
+  | { type: 'done'; built: Omit<BuiltAnswers, 'table' | 'customerKeys'> & { table: WireTable } }
   | { type: 'error'; message: string };
 
 /** An Excel workbook to make into CSV: `sheet` by index, or the first visible one. */

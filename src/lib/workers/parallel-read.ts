@@ -7,9 +7,12 @@ import ScanWorker from './scan.worker.ts?worker';
 import type { SegmentColumn } from '../engine/answers';
 import { AnswerBuilder, bomLength, firstLookOfBytes, type BuiltAnswers } from '../ingest/build';
 import { mergeFirstLooks, type FirstLook } from '../engine/first-look';
+import { letGo } from '../engine/let-go';
+import { tableBuffers, tableFromWire } from '../engine/answers';
 import { decodeText } from '../ingest/encoding';
 import { mergeHalves } from '../ingest/merge';
 import { canScanBytes } from '../ingest/pipeline';
+import { buildInPieces, PIECES_FROM } from '../ingest/read-in-pieces';
 import { identityOfPlans, type FilePlan } from '../ingest/preview';
 import { DELIMITER_BYTES, splitPoint, type ScanEncoding } from '../ingest/scanner';
 import type { ScanReply, ScanRequest } from './messages';
@@ -110,7 +113,7 @@ function secondReader(file: File, from: number, plan: FilePlan, identity: Return
       }
       if (event.data.type === 'done') {
         worker.terminate();
-        resolve(event.data.built);
+        resolve({ ...event.data.built, table: tableFromWire(event.data.built.table) });
       } else fail(new Error(event.data.message));
     };
     worker.onerror = (event) => fail(new Error(event.message || 'scan worker error'));
@@ -177,8 +180,17 @@ export async function readFiles(files: readonly File[], plans: readonly FilePlan
         const other = second.result;
         // The first half's progress stands for both: they run side by side at the same pace.
         rowScale = (size - start) / (split - start);
-        const { records } = builder.addFileBytes(fileIndex, plan, head, progress, { start, end: split, rowsBefore: 0 });
-        head = null;
+        let records: number;
+        if (split - start >= PIECES_FROM) {
+          // Its bytes go before the answers are built, read again piece by piece (read-in-pieces.ts).
+          letGo(head);
+          head = null;
+          ({ records } = await buildInPieces(builder, fileIndex, plan, file, { start, end: split, rowsBefore: 0 }, progress));
+        } else {
+          ({ records } = builder.addFileBytes(fileIndex, plan, head, progress, { start, end: split, rowsBefore: 0 }));
+          letGo(head);
+          head = null;
+        }
         rowScale = 1;
         // Finished while the second reader may still be at work.
         const first = builder.finish();
@@ -189,6 +201,8 @@ export async function readFiles(files: readonly File[], plans: readonly FilePlan
         secondHalf.fileCounts = [];
         secondHalf.fileCounts[fileIndex] = secondCounts;
         built = mergeHalves(first, secondHalf, records, 0);
+        // The halves were copied into the merged columns: their memory goes now, not at a collection.
+        letGo(...tableBuffers(first.table), ...tableBuffers(secondHalf.table));
       } else second.cancel();
     }
     if (!built) {
@@ -197,6 +211,7 @@ export async function readFiles(files: readonly File[], plans: readonly FilePlan
       if (look) look(firstLookOfBytes(plan, bytes));
       if (canScanBytes(plan)) builder.addFileBytes(fileIndex, plan, bytes, progress);
       else builder.addText(fileIndex, plan, decodeText(bytes, plan.encoding), progress);
+      letGo(bytes);
       built = builder.finish();
     }
     const done: BuiltAnswers = built;
