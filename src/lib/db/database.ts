@@ -6,7 +6,7 @@
  * (docs/methods.md §10.6).
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { AnswerTable } from '../engine/answers';
+import type { AnswerTable, WireTable } from '../engine/answers';
 import type { CompanyEvent, DatasetRecord } from '../engine/dataset';
 import type { FollowUpState } from '../engine/follow-ups';
 import type { FilePlan } from '../ingest/preview';
@@ -60,7 +60,8 @@ export interface StoredWordIndex {
   builtAt: number;
 }
 
-export interface AnswerChunk extends AnswerTable {
+/** Text columns are stored as code units when they were built so (text-units.ts), else as text. */
+export interface AnswerChunk extends WireTable {
   datasetId: string;
   index: number;
 }

@@ -4,7 +4,8 @@ import { NpsLinesDatabase } from './database';
 import { type DatasetRecord } from '../engine/dataset';
 import { CHUNK_SIZE, createDataset, deleteDataset, getDataset, listDatasets, loadAnswers, renameDataset } from './datasets';
 import { tableFromRows, type AnswerTable } from '../engine/answers';
-import { textAt } from '../engine/text-column';
+import { textAt, TextColumnBuilder, unpackText } from '../engine/text-column';
+import { unitsOf } from '../engine/text-units';
 import { loadWordIndex, saveWordIndex } from './word-index';
 
 function answers(n: number): AnswerTable {
@@ -64,6 +65,26 @@ describe('createDataset stores answers as columnar chunks', () => {
     expect(textAt(back.account, CHUNK_SIZE + 5)).toBe(`A${(CHUNK_SIZE + 5) % 1000}`);
     expect(back.customer).toEqual(table.customer);
   }, 30_000); // 131k answers through the in-memory IndexedDB: seconds when the machine is busy
+
+  it('stores the texts of an import as the code units they were built as, and reads them back undecoded', async () => {
+    const table = answers(CHUNK_SIZE + 3);
+    const comments = Array.from({ length: table.length }, (_, i) => (i % 5 ? `とても良い ${i}` : ''));
+    const built = new TextColumnBuilder(16), ids = new TextColumnBuilder(16);
+    comments.forEach((c, i) => (built.push(c), ids.push(`ACME-${i}`)));
+    table.comment = built.finish();
+    table.account = ids.finish();
+    const record = await createDataset(meta('units'), table, db);
+    // Not decoded to be stored: the import's column is still code units.
+    expect(unitsOf(table.comment)).toBeDefined();
+    const stored = await db.chunks.get(['units', 1]);
+    expect((stored!.comment as { units: unknown[] }).units[0]).toBeInstanceOf(Uint16Array);
+    expect((stored!.account as { units: unknown[] }).units[0]).toBeInstanceOf(Uint8Array);
+    const back = await loadAnswers(record, db);
+    expect(unitsOf(back.comment)).toHaveLength(2);
+    expect(textAt(back.comment, CHUNK_SIZE + 1)).toBe(comments[CHUNK_SIZE + 1]);
+    expect(textAt(back.account, CHUNK_SIZE + 2)).toBe(`ACME-${CHUNK_SIZE + 2}`);
+    expect(unpackText(back.comment)).toEqual(comments);
+  }, 30_000);
 
   it('leaves nothing behind when the import fails half way', async () => {
     await createDataset(meta('kept'), answers(5), db);

@@ -6,6 +6,7 @@
 import { TEXT_COLUMN_NAMES, type AnswerTable } from '../engine/answers';
 import type { DatasetFile, DatasetRecord } from '../engine/dataset';
 import { packText } from '../engine/text-column';
+import { textFromWire } from '../engine/text-units';
 import type { AnswerChunk } from './database';
 
 /**
@@ -13,14 +14,13 @@ import type { AnswerChunk } from './database';
  * (text-column.ts came later). Columns that did not exist yet stay absent; concatTables gives
  * those answers the blank value.
  */
-export function upgradeChunk(chunk: AnswerChunk): AnswerChunk {
-  let out = chunk;
+export function upgradeChunk(chunk: AnswerChunk): AnswerTable {
+  const out = { ...chunk } as unknown as AnswerTable;
   for (const name of TEXT_COLUMN_NAMES) {
     const column = chunk[name] as unknown;
-    if (Array.isArray(column)) {
-      if (out === chunk) out = { ...chunk };
-      out[name] = packText(column.map((v) => (typeof v === 'string' ? v : '')));
-    }
+    if (Array.isArray(column)) out[name] = packText(column.map((v) => (typeof v === 'string' ? v : '')));
+    // Stored as code units (text-units.ts), decoded when first read.
+    else if (column) out[name] = textFromWire(chunk[name]);
   }
   return out;
 }

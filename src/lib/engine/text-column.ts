@@ -5,7 +5,7 @@
  * worker, the page and IndexedDB (structured clone) takes hundreds of milliseconds of main-thread
  * time; one long string with a Uint32Array of ends copies like a typed array.
  */
-import { textOfUnits, unitsOf } from './text-units';
+import { textOfUnits, unitsBetween, unitsOf } from './text-units';
 
 export interface TextColumn {
   text: string;
@@ -54,6 +54,9 @@ export function sliceText(column: TextColumn, start: number, end: number): TextC
   const to = end === 0 ? 0 : column.ends[end - 1];
   const ends = column.ends.slice(start, end);
   if (from) for (let i = 0; i < ends.length; i++) ends[i] -= from;
+  // Still in code units: the slice is too (a chunk stored from an import is not decoded for it).
+  const parts = unitsOf(column);
+  if (parts) return textOfUnits([unitsBetween(parts, from, to)], ends);
   return { text: column.text.slice(from, to), ends };
 }
 

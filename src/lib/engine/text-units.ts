@@ -75,6 +75,20 @@ export function unitsOf(column: TextColumn): readonly Units[] | undefined {
   return (column as { units?: readonly Units[] }).units;
 }
 
+/** A copy of code units `from`..`to` of the parts, one byte a unit when they all are. */
+export function unitsBetween(parts: readonly Units[], from: number, to: number): Units {
+  let wide = false;
+  for (let p = 0, at = 0; p < parts.length; at += parts[p++].length) {
+    if (at < to && at + parts[p].length > from && parts[p] instanceof Uint16Array) wide = true;
+  }
+  const out = wide ? new Uint16Array(to - from) : new Uint8Array(to - from);
+  for (let p = 0, at = 0; p < parts.length && at < to; at += parts[p++].length) {
+    const a = Math.max(from, at), b = Math.min(to, at + parts[p].length);
+    if (a < b) out.set(parts[p].subarray(a - at, b - at), a - from);
+  }
+  return out;
+}
+
 /** Code unit k of the column's text, read without decoding it (duplicates.ts compares in place). */
 export function codeUnitReader(column: TextColumn): (k: number) => number {
   const parts = unitsOf(column);

@@ -12,6 +12,7 @@ import type { AnswerTable } from '../engine/answers';
 import type { FirstLook } from '../engine/first-look';
 import type { ImportReply, ImportRequest, TagReply, TagRequest, WordIndexRequest, WordPatchRequest, WordsReply, WorkbookReply } from './messages';
 import { sliceText, splitByText, type TextColumn } from '../engine/text-column';
+import { textToWire } from '../engine/text-units';
 import type { WordIndex } from '../engine/text/word-index';
 import type { TopicTags } from '../engine/text/tag';
 import { StorageError } from '../db/storage-error';
@@ -211,7 +212,7 @@ let lastTag: Promise<{ tags: TopicTags; reread: number }> | null = null;
  * Tags comments in the text worker (one kept alive, so its compiled dictionary is reused).
  * Requests are answered in order; a newer request does not cancel an older one.
  */
-export function tagInWorker(request: TagRequest): Promise<{ tags: TopicTags; reread: number }> {
+export function tagInWorker(request: TagRequest & { comment: TextColumn }): Promise<{ tags: TopicTags; reread: number }> {
   textWorker ??= new TextWorker();
   const worker = textWorker;
   const previous = lastTag ?? Promise.resolve(null);
@@ -224,7 +225,8 @@ export function tagInWorker(request: TagRequest): Promise<{ tags: TopicTags; rer
           else reject(new Error(reply.message));
         };
         worker.onerror = (event) => reject(new Error(event.message || 'text worker error'));
-        worker.postMessage(request);
+        // Comments not yet decoded go as their code units, copied: the page's column stays as it is.
+        worker.postMessage({ ...request, comment: textToWire(request.comment).wire });
       }),
   );
   lastTag = next;
@@ -264,8 +266,8 @@ export function wordIndexInWorkers(comment: TextColumn, keep: string[], onProgre
         worker.onerror = (event) => reject(new Error(event.message || 'text worker error'));
         // Each worker gets only its share of the text: cloning the whole column for each one was
         // the page's longest task when the words were first counted.
-        const share = sliceText(comment, cuts[k], cuts[k + 1]);
-        worker.postMessage({ kind: 'word-index', comment: share, from: 0, to: cuts[k + 1] - cuts[k], keep } satisfies WordIndexRequest);
+        const share = textToWire(sliceText(comment, cuts[k], cuts[k + 1]));
+        worker.postMessage({ kind: 'word-index', comment: share.wire, from: 0, to: cuts[k + 1] - cuts[k], keep } satisfies WordIndexRequest, share.transfer);
       }),
   );
   let cancelled: (error: Error) => void = () => undefined;
@@ -302,6 +304,6 @@ export function patchWordIndexInWorker(index: WordIndex, comment: TextColumn, ch
       else if (reply.type === 'error') reject(new Error(reply.message));
     };
     worker.onerror = (event) => reject(new Error(event.message || 'text worker error'));
-    worker.postMessage({ kind: 'word-patch', index, comment, changed, keep } satisfies WordPatchRequest);
+    worker.postMessage({ kind: 'word-patch', index, comment: textToWire(comment).wire, changed, keep } satisfies WordPatchRequest);
   }).finally(() => worker.terminate());
 }

@@ -9,6 +9,7 @@ import type { BuiltAnswers } from '../ingest/build';
 import type { FilePlan } from '../ingest/preview';
 import type { IdentityKind } from '../engine/customers';
 import type { TextColumn } from '../engine/text-column';
+import type { TextWire } from '../engine/text-units';
 import type { Topic } from '../engine/text/dictionary';
 import type { TopicTags } from '../engine/text/tag';
 import type { WordIndex } from '../engine/text/word-index';
@@ -74,8 +75,9 @@ export type WorkbookReply =
   | { type: 'done'; sheets: Array<{ name: string; hidden: boolean }>; sheet: number; csv: File }
   | { type: 'error'; message: string; workbook: boolean };
 
+/** Comments go as code units when they are not decoded yet (text-units.ts): the worker decodes them. */
 export interface TagRequest {
-  comment: TextColumn;
+  comment: TextColumn | TextWire;
   score: Int8Array;
   topics: Topic[];
   /**
@@ -91,7 +93,7 @@ export type TagReply = { type: 'done'; tags: TopicTags; reread: number } | { typ
 /** Words of answers [from, to): one worker's share of a word index. */
 export interface WordIndexRequest {
   kind: 'word-index';
-  comment: TextColumn;
+  comment: TextColumn | TextWire;
   from: number;
   to: number;
   keep: string[];
@@ -101,7 +103,7 @@ export interface WordIndexRequest {
 export interface WordPatchRequest {
   kind: 'word-patch';
   index: WordIndex;
-  comment: TextColumn;
+  comment: TextColumn | TextWire;
   changed: string[];
   keep: string[];
 }

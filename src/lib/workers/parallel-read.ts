@@ -12,7 +12,7 @@ import { tableBuffers, tableFromWire } from '../engine/answers';
 import { decodeText } from '../ingest/encoding';
 import { mergeHalves } from '../ingest/merge';
 import { canScanBytes } from '../ingest/pipeline';
-import { buildInPieces, PIECES_FROM } from '../ingest/read-in-pieces';
+import { buildInPieces, PIECES_FROM, readRange } from '../ingest/read-in-pieces';
 import { identityOfPlans, type FilePlan } from '../ingest/preview';
 import { DELIMITER_BYTES, splitPoint, type ScanEncoding } from '../ingest/scanner';
 import type { ScanReply, ScanRequest } from './messages';
@@ -140,7 +140,6 @@ function secondReader(file: File, from: number, plan: FilePlan, identity: Return
  */
 const splitMargin = (size: number) => Math.min(4 << 20, Math.max(1 << 20, Math.ceil(size / 32)));
 
-const readRange = async (file: Blob, from: number, to: number) => new Uint8Array(await file.slice(from, to).arrayBuffer());
 
 /**
  * Reads the files one after the other, each only when its turn comes (its bytes are let go after

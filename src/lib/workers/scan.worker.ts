@@ -7,7 +7,7 @@
 import { tableToWire } from '../engine/answers';
 import { AnswerBuilder, firstLookOfBytes } from '../ingest/build';
 import { letGo } from '../engine/let-go';
-import { buildInPieces, PIECES_FROM } from '../ingest/read-in-pieces';
+import { buildInPieces, PIECES_FROM, readRange } from '../ingest/read-in-pieces';
 import type { ScanReply, ScanRequest } from './messages';
 
 // A nested worker's messages only move while its parent's event loop is free (measured in
@@ -28,7 +28,7 @@ self.onmessage = async (event: MessageEvent<ScanRequest>) => {
   if (message.kind === 'read') {
     const { file, from, firstLook } = message;
     const whole = firstLook || file.size - from < PIECES_FROM;
-    const bytes = whole ? file.slice(from).arrayBuffer().then((buffer) => new Uint8Array(buffer)) : null;
+    const bytes = whole ? readRange(file, from, file.size) : null;
     bytes?.catch(() => {}); // reported when the split is known and the bytes awaited
     reading = { request: message, bytes };
     return;

@@ -6,6 +6,7 @@
  * of these workers at once), or a patch of the index after a dictionary edit.
  */
 import type { AnswerTable } from '../engine/answers';
+import { textFromWire } from '../engine/text-units';
 import { compileTopics, type CompiledTopics } from '../engine/text/topics';
 import { tagComments, type TopicTags } from '../engine/text/tag';
 import { retagAfterEdit } from '../engine/text/retag';
@@ -23,17 +24,19 @@ function sendIndex(index: WordIndex, patched?: number): void {
 }
 
 function words(request: WordIndexRequest | WordPatchRequest): void {
+  const comment = textFromWire(request.comment);
   if (request.kind === 'word-index') {
-    const index = buildWordIndex(request.comment, request.from, request.to, request.keep, (done) => scope.postMessage({ type: 'progress', done } satisfies WordsReply));
+    const index = buildWordIndex(comment, request.from, request.to, request.keep, (done) => scope.postMessage({ type: 'progress', done } satisfies WordsReply));
     sendIndex(index);
   } else {
-    const answers = answersMentioning(request.comment, request.changed);
-    sendIndex(answers.length ? retokenise(request.index, request.comment, answers, request.keep) : request.index, answers.length);
+    const answers = answersMentioning(comment, request.changed);
+    sendIndex(answers.length ? retokenise(request.index, comment, answers, request.keep) : request.index, answers.length);
   }
 }
 
 function tag(request: TagRequest): void {
-  const { comment, score, topics, key } = request;
+  const { score, topics, key } = request;
+  const comment = textFromWire(request.comment);
   // Reusing the previous compilation: an edited dictionary recompiles only the edited topic.
   compiled = compileTopics(topics, compiled);
   const table = { length: score.length, comment, score } as unknown as AnswerTable;
