@@ -12,6 +12,7 @@
 import type { AnswerBuilder, FileCounts } from './build';
 import type { FilePlan } from './preview';
 import { letGo } from '../engine/let-go';
+import { joinParts } from './join-bytes';
 import { DELIMITER_BYTES, splitPoint, type ScanEncoding } from './scanner';
 
 /** Bytes read at a time. */
@@ -55,16 +56,6 @@ export async function readRange(file: Blob, from: number, to: number): Promise<U
 /** From this size a range is streamed (see readRange). */
 const STREAM_FROM = 32 << 20;
 
-function joined(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /**
  * Builds the answers of `part` of `file` into `builder`, piece by piece (the next piece is read
  * while this one is built). `onProgress` gets the share of the part built.
@@ -98,7 +89,7 @@ export async function buildInPieces(
         // None found: the rest of the part in one piece.
         const piece = await next;
         const rest = to + piece.length < readTo ? await readRange(file, to + piece.length, readTo) : new Uint8Array(0);
-        const all = joined(bytes, piece, rest);
+        const all = joinParts([bytes, piece, rest]);
         letGo(bytes, piece, rest);
         bytes = all;
         continue;
@@ -119,7 +110,7 @@ export async function buildInPieces(
       return result;
     }
     const piece = await next;
-    const following = joined(bytes.subarray(cut), piece);
+    const following = joinParts([bytes.subarray(cut), piece]);
     letGo(bytes, piece);
     from += cut;
     bytes = following;

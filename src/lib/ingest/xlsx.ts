@@ -317,12 +317,4 @@ function findClose(xml: Uint8Array, name: string, from: number): number {
 }
 
 /** Joins CSV parts into one array (the command line and tests; the page makes a Blob). */
-export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { joinParts } from './join-bytes';
