@@ -53,3 +53,30 @@ test('a detractor marked contacted stays so after a reload and after next month�
   await page.getByTestId('followup-wave').selectOption({ label: '2024-Q2' });
   await expect(rowA.getByTestId('followup-status')).toHaveValue('contacted');
 });
+
+test('a long list is drawn a hundred rows at a time, and the export has every row', async ({ page }) => {
+  const many = join(dir, 'many.csv');
+  const rows = Array.from({ length: 250 }, (_, i) => `C${String(i).padStart(3, '0')},c${i}@x.jp,2024-05-${String(1 + (i % 28)).padStart(2, '0')},${i % 7},`);
+  writeFileSync(many, ['account,email,answered_at,score,comment', ...rows, 'P1,p1@x.jp,2024-05-02,10,'].join('\n') + '\n');
+  await page.goto('/');
+  await importFiles(page, [many]);
+  await page.getByRole('link', { name: 'Follow-up' }).click();
+  const listed = page.getByTestId('followup-row');
+  await expect(listed).toHaveCount(100);
+  await expect(page.getByTestId('followup-counts')).toContainText('250 of 250 shown');
+  const more = page.getByTestId('followup-more');
+  await expect(more).toHaveText('Show 100 more · 150 not listed yet');
+  await more.click();
+  await expect(listed).toHaveCount(200);
+  await expect(more).toHaveText('Show 50 more · 50 not listed yet');
+  await more.click();
+  await expect(listed).toHaveCount(250);
+  await expect(more).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-followups-csv').click()]);
+  expect(readFileSync((await download.path())!, 'utf8').trim().split('\n')).toHaveLength(251);
+  // Another list starts at its first page again.
+  await page.getByTestId('followup-group-promoter').click();
+  await expect(listed).toHaveCount(1);
+  await page.getByTestId('followup-group-detractor').click();
+  await expect(listed).toHaveCount(100);
+});

@@ -32,14 +32,19 @@ describe('text columns built as code units', () => {
   });
 
   it('reads a few values without decoding the column, and decodes it once for many', () => {
-    const many = Array.from({ length: 6000 }, (_, i) => `コメント${i}`);
+    const many = Array.from({ length: 70_000 }, (_, i) => `コメント${i}`);
     const c = build(many);
-    expect(textAt(c, 5999)).toBe('コメント5999');
+    expect(textAt(c, 69_999)).toBe('コメント69999');
     expect(textAt(c, 0)).toBe('コメント0');
     expect(unitsOf(c)).toBeDefined();
     for (let i = 0; i < many.length; i++) expect(textAt(c, i)).toBe(many[i]);
     expect(unitsOf(c)).toBeUndefined(); // decoded once the single reads ran out
     expect(textAt(c, 17)).toBe('コメント17');
+    // A long value read alone, and one of ASCII only, come out whole too.
+    const long = 'とても長い😀'.repeat(400), ascii = 'x'.repeat(5000);
+    const mixed = build(['a', long, ascii]);
+    expect([textAt(mixed, 1), textAt(mixed, 2), textAt(mixed, 0)]).toEqual([long, ascii, 'a']);
+    expect(unitsOf(mixed)).toBeDefined();
   });
 
   it('is cloned, spread and compared as its text', () => {

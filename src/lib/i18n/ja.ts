@@ -43,6 +43,7 @@ export const ja: Record<MessageKey, string> = {
   'followUp.noWaves': '一覧にするための調査回や日付のある回答がありません。',
   'followUp.export': '一覧をダウンロード（CSV）',
   'followUp.saveFailed': '変更を保存できなかったため、元に戻しました（{message}）。空き容量を増やすか、不要なデータセットを削除してから、もう一度お試しください。',
+  'followUp.more': 'さらに {n} 件を表示（未表示 {left} 件）',
   'followUp.shown': '{total} 件中 {shown} 件を表示',
   'playbook.title': 'プレイブック',
   'playbook.help': 'このグループに対してチームが行うことです。編集でき、このブラウザに保存されます。',
