@@ -8,7 +8,7 @@
 import type { AnswerTable } from './answers';
 import { allDayRange, npsByPeriod, periodSlots, type PeriodOptions, type PeriodSummary } from './periods';
 import { NO_DAY } from './answers';
-import { designEffectsByGroup } from './clustered';
+import { groupDesignEffects as designEffectsOfGroups } from './clustered';
 import { adjustedWaldInterval } from './nps';
 import { detectShifts, type DetectedShift } from './shifts';
 import { oneVoicePerCustomer } from './one-voice';
@@ -100,7 +100,7 @@ function groupDesignEffects(table: AnswerTable, options: PeriodOptions, series: 
   const range = allDayRange(table);
   if (!range || series.length === 0) return groups.map(() => 1);
   const slots = periodSlots(range.minDay, range.maxDay, options);
-  // Group of each period slot; answers of no listed period (undated) in a group of their own.
+  // Group of each period slot; answers of no listed period (undated) in none (−1).
   const groupOfSlot = new Map<number, number>();
   groups.forEach(([from, to], g) => {
     for (let k = from; k <= to; k++) groupOfSlot.set(series[k].index - slots.first, g);
@@ -108,7 +108,9 @@ function groupDesignEffects(table: AnswerTable, options: PeriodOptions, series: 
   const groupOf = new Int32Array(table.length);
   for (let i = 0; i < table.length; i++) {
     const d = table.day[i];
-    groupOf[i] = d === NO_DAY ? groups.length : (groupOfSlot.get(slots.slot(d)) ?? groups.length);
+    groupOf[i] = d === NO_DAY ? -1 : (groupOfSlot.get(slots.slot(d)) ?? -1);
   }
-  return Array.from(designEffectsByGroup(table.score, table.customer, groupOf, groups.length + 1, include).group.subarray(0, groups.length));
+  // Each group on its own, from typed arrays (clustered.ts): the map keyed by group and customer
+  // took ~80 ms of each Trend view at a million answers.
+  return Array.from(designEffectsOfGroups(table.score, table.customer, groupOf, groups.length, include));
 }
