@@ -91,6 +91,11 @@ export class NpsLinesDatabase extends Dexie {
     this.version(5).stores({ wordIndexes: 'datasetId' });
     this.version(6).stores({ followUps: 'key, updatedAt', playbooks: 'id' });
     this.version(7).stores({ referenceLines: 'id, datasetId' });
+    // No new table: chunks may now hold their texts as code units (engine/text-units.ts), which
+    // the app before cannot read. A backup says the number, so an older build refuses one made
+    // now ('newer') instead of restoring chunks it cannot read; a tab of an older build left open
+    // over an update fails on them with an error (Dexie 4 opens a newer database), not as empty text.
+    this.version(8).stores({});
   }
 }
 
