@@ -22,6 +22,7 @@ import { differenceInterval, minimumDetectableDifference } from './power';
 import { gSquared } from './shifts';
 import { twoSampleTest } from './significance';
 import { assignWaves } from './transitions';
+import { hasText } from './text-column';
 
 export type Cadence = 'wave' | 'month' | 'quarter';
 
@@ -119,7 +120,7 @@ const shrink = (c: CategoryCounts, by: number): CategoryCounts => ({ promoters: 
 
 /** The data's own cadence: waves, else months with ≥ MONTHLY_FROM answers in a typical month, else quarters. */
 function groupingOf(table: AnswerTable, include?: Uint8Array): Grouping | null {
-  if (table.wave.text.length > 0) {
+  if (hasText(table.wave)) {
     // Waves when the data has two or more, even when the filter keeps one (that wave is the line).
     const waves = assignWaves(table, { kind: 'column' }, include);
     const many = waves.labels.length >= 2 || (include !== undefined && waves.labels.length === 1 && assignWaves(table, { kind: 'column' }).labels.length >= 2);

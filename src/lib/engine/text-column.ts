@@ -19,6 +19,9 @@ export { TextColumnBuilder } from './text-units';
 /** Characters in the column, without reading (or decoding) its text. */
 const lengthOf = (column: TextColumn) => (column.ends.length ? column.ends[column.ends.length - 1] : 0);
 
+/** True when some value of the column is not empty (its text is not read: it may be undecoded). */
+export const hasText = (column: TextColumn): boolean => lengthOf(column) > 0;
+
 export function textAt(column: TextColumn, i: number): string {
   const from = i === 0 ? 0 : column.ends[i - 1], to = column.ends[i];
   // A column still in code units reads a few values without being decoded whole (text-units.ts).

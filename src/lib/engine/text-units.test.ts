@@ -62,6 +62,9 @@ describe('text columns built as code units', () => {
     const read = codeUnitReader(concatText([build(ids), build(comments)]));
     const text = all.join('');
     expect(Array.from(text, (_, k) => read(k))).toEqual(Array.from(text, (_, k) => text.charCodeAt(k)));
+    // Out of order too (it starts from the part read last).
+    const back = Array.from(text, (_, k) => text.length - 1 - k);
+    expect(back.map(read)).toEqual(back.map((k) => text.charCodeAt(k)));
     expect(joined.text).toBe(text);
     expect(unitsOf(joined)).toBeUndefined();
     // A decoded column is read from its text.

@@ -103,9 +103,13 @@ export function codeUnitReader(column: TextColumn): (k: number) => number {
   }
   const starts = [0];
   for (const p of parts) starts.push(starts[starts.length - 1] + p.length);
+  // Reads come in runs (a value's characters, answers in order): start from the last part read.
+  let p = 0;
   return (k) => {
-    let p = 0;
-    while (k >= starts[p + 1]) p++;
+    if (k < starts[p] || k >= starts[p + 1]) {
+      p = 0;
+      while (k >= starts[p + 1]) p++;
+    }
     return parts[p][k - starts[p]];
   };
 }
@@ -161,8 +165,9 @@ export class TextColumnBuilder {
     // Trimmed copies: a transfer moves whole buffers, slack included.
     const units = this.units.slice(0, this.at), ends = this.ends.slice(0, this.length);
     letGo(this.units, this.ends);
-    this.units = new Uint8Array(0);
-    this.ends = new Uint32Array(0);
+    this.units = new Uint8Array(16);
+    this.ends = new Uint32Array(1);
+    this.at = this.length = 0;
     return textOfUnits([units], ends);
   }
 }

@@ -15,6 +15,7 @@ import { dayRange, periodIndexOf, periodLabel } from './periods';
 import { mcnemar, pairedChange, type PairedChange } from './small-samples';
 import { stuartMaxwell, type ChiSquareTest } from './stuart-maxwell';
 import { CATEGORIES, categoryIndex, type Category, type CategoryIndex } from './nps';
+import { hasText } from './text-column';
 
 export type WaveSource = { kind: 'column' } | { kind: 'period'; period: 'quarter' | 'month' | 'half' };
 export type WaveRule = 'latest' | 'mean';
@@ -156,7 +157,7 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T): T {
  */
 export function assignWaves(table: AnswerTable, source?: WaveSource, include?: Uint8Array): Waves & { source: WaveSource } {
   // The packed text of a column is empty exactly when every value is.
-  const chosen: WaveSource = source ?? (table.wave.text.length > 0 ? { kind: 'column' } : { kind: 'period', period: 'quarter' });
+  const chosen: WaveSource = source ?? (hasText(table.wave) ? { kind: 'column' } : { kind: 'period', period: 'quarter' });
   const waves = chosen.kind === 'column' ? columnWaves(table, include) : periodWaves(table, chosen.period, include);
   return { ...waves, source: chosen };
 }

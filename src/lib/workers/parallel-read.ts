@@ -202,7 +202,12 @@ export async function readFiles(files: readonly File[], plans: readonly FilePlan
         built = mergeHalves(first, secondHalf, records, 0);
         // The halves were copied into the merged columns: their memory goes now, not at a collection.
         letGo(...tableBuffers(first.table), ...tableBuffers(secondHalf.table));
-      } else second.cancel();
+      } else {
+        second.cancel();
+        // One reader reads the file whole below: the head goes first.
+        letGo(head);
+        head = null;
+      }
     }
     if (!built) {
       // Small files, files whose quotes make a split unsafe, and decoded text: one reader.
