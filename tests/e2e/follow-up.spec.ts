@@ -63,14 +63,15 @@ test('a long list is drawn a hundred rows at a time, and the export has every ro
   await page.getByRole('link', { name: 'Follow-up' }).click();
   const listed = page.getByTestId('followup-row');
   await expect(listed).toHaveCount(100);
-  await expect(page.getByTestId('followup-counts')).toContainText('250 of 250 shown');
+  await expect(page.getByTestId('followup-counts')).toContainText('100 of 250 shown');
   const more = page.getByTestId('followup-more');
-  await expect(more).toHaveText('Show 100 more · 150 not listed yet');
+  await expect(more).toHaveText('Show 100 more · 150 not shown yet');
   await more.click();
   await expect(listed).toHaveCount(200);
-  await expect(more).toHaveText('Show 50 more · 50 not listed yet');
+  await expect(more).toHaveText('Show 50 more · 50 not shown yet');
   await more.click();
   await expect(listed).toHaveCount(250);
+  await expect(page.getByTestId('followup-counts')).toContainText('250 of 250 shown');
   await expect(more).toHaveCount(0);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-followups-csv').click()]);
   expect(readFileSync((await download.path())!, 'utf8').trim().split('\n')).toHaveLength(251);

@@ -41,7 +41,7 @@ export const en = {
   'followUp.noWaves': 'No wave or dated answers to list by.',
   'followUp.export': 'Download the list (CSV)',
   'followUp.saveFailed': 'The change could not be stored ({message}) and was taken back. Free some space, or delete a dataset you no longer need, and try again.',
-  'followUp.more': 'Show {n} more · {left} not listed yet',
+  'followUp.more': 'Show {n} more · {left} not shown yet',
   'followUp.shown': '{shown} of {total} shown',
   'playbook.title': 'Playbook',
   'playbook.help': 'What the team does with this group. Edit it; it is kept in this browser.',
