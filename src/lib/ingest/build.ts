@@ -216,7 +216,8 @@ export class AnswerBuilder {
     // so that the columns are not copied at every piece.
     if (this.capacity > 0) needed = Math.max(needed, Math.ceil(this.capacity * 1.25));
     const old = this.table;
-    const grown = blankTable(needed, this.segmentColumns.length);
+    // Without text columns: the texts are built apart (this.texts) and put in at finish.
+    const grown = blankTable(needed, this.segmentColumns.length, false);
     const n = old.length;
     grown.length = n;
     for (const name of TYPED_COLUMN_NAMES) (grown[name] as Int32Array).set((old[name] as Int32Array).subarray(0, n));
