@@ -32,8 +32,12 @@ test('the Sankey of the last two waves renders, and a flow lists exactly its cus
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('flow-csv').click()]);
   const lines = readFileSync((await csv.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
   expect(lines.length).toBe(1 + last.matrix.detractor.detractor);
+  // Each customer by its account id, on screen and in the file.
+  await expect(page.getByTestId('flow-customers').locator('tbody tr td:first-child').first()).toHaveText(/^C\d{6}$/);
+  expect(lines.slice(1).every((l) => /^"?C\d{6}"?,/.test(l))).toBe(true);
 
   await expect(page.getByTestId('watch-list')).toBeVisible();
+  await expect(page.getByTestId('watch-list').locator('tbody tr td:first-child').first()).toHaveText(/^C\d{6}$/);
   // What improvers and decliners wrote about, once the comments are tagged: only topics that 10 or
   // more of them mention are ranked (here one), each with its q.
   const topicRows = page.getByTestId('topic-drivers').locator('tbody tr');

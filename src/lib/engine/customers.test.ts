@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answersKey, tableFromRows, NO_DAY } from './answers';
-import { answersOfCustomer, encodeCustomers } from './customers';
+import { answersOfCustomer, customerNamer, customerNames, encodeCustomers } from './customers';
 import { isoToDay } from './days';
 
 describe('answersOfCustomer', () => {
@@ -29,3 +29,23 @@ describe('answersKey', () => {
     expect(answersKey({ ...record, id: 'e' })).not.toBe(answersKey(record));
   });
 });
+
+describe('customerNamer', () => {
+  it('names each customer as customerNames does, reading only the names asked for', () => {
+    const table = tableFromRows([
+      { score: 9, account: 'ACME', respondent: 'a@x.jp' },
+      { score: 3, account: '' },
+      { score: 7, account: 'Beta 株式会社', respondent: 'b@x.jp' },
+      { score: 10, account: 'ACME', respondent: 'c@x.jp' },
+    ]);
+    for (const identity of ['account', 'respondent'] as const) {
+      table.customer = encodeCustomers(table, identity);
+      const names = customerNames(table, identity), nameOf = customerNamer(table, identity);
+      expect(names.length).toBeGreaterThan(2);
+      names.forEach((name, c) => expect(nameOf(c), `${identity} ${c}`).toBe(name ?? ''));
+      expect([nameOf(0), nameOf(names.length), nameOf(-1)]).toEqual(['', '', '']);
+    }
+    expect(customerNamer(table, null)(1)).toBe('');
+  });
+});
+
