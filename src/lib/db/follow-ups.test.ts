@@ -23,6 +23,17 @@ describe('follow-up states', () => {
     expect((await loadFollowUps(['A|2024-04-10|-1|3|0|'], db)).get('A|2024-04-10|-1|3|0|')!.status).toBe('resolved');
   });
 
+  it('a long list reads the same states (all read at once, the keys asked picked)', async () => {
+    const keys = Array.from({ length: 800 }, (_, i) => `C${i}|2024-04-10|-1|3|0|`);
+    for (const i of [0, 17, 799]) await saveFollowUp({ key: keys[i], status: 'contacted', owner: `o${i}`, due: '', notes: '', updatedAt: i }, db);
+    await saveFollowUp({ key: 'other|2024-01-01|-1|2|0|', status: 'resolved', owner: '', due: '', notes: '', updatedAt: 1 }, db);
+    const states = await loadFollowUps(keys, db);
+    expect([...states.keys()].sort()).toEqual([keys[0], keys[17], keys[799]].sort());
+    expect(states.get(keys[799])).toMatchObject({ status: 'contacted', owner: 'o799' });
+    // The same keys asked few at a time give the same answer.
+    expect(await loadFollowUps([keys[17], 'other|2024-01-01|-1|2|0|'], db)).toEqual(new Map([[keys[17], states.get(keys[17])], ['other|2024-01-01|-1|2|0|', expect.objectContaining({ status: 'resolved' })]]));
+  });
+
   it('playbooks are kept per group', async () => {
     await savePlaybook({ id: 'detractor', text: '3 日以内に電話', savedAt: 1 }, db);
     expect(await loadPlaybooks(db)).toEqual([{ id: 'detractor', text: '3 日以内に電話', savedAt: 1 }]);
