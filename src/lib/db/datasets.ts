@@ -9,7 +9,7 @@
  * transactions over the same tables one after another, so the check and the write cannot be
  * split by another tab's write.
  */
-import { concatTables, sliceTable, tableBuffers, tableToWire, TEXT_COLUMN_NAMES, type AnswerTable } from '../engine/answers';
+import { concatTables, sliceTable, tableToWire, type AnswerTable } from '../engine/answers';
 import { letGo } from '../engine/let-go';
 import { database, type AnswerChunk, type NpsLinesDatabase } from './database';
 import { recordWithoutFile, versionOf, type DatasetRecord } from '../engine/dataset';
@@ -31,11 +31,18 @@ export const CHUNK_SIZE = 65536;
  * each, so a chunk made only when it is added can be freed at once (all made up front, a million
  * answers held a second full copy of the columns until the transaction ended).
  */
-function* chunksOf(datasetId: string, table: AnswerTable, firstIndex: number): Generator<AnswerChunk> {
+function* chunksOf(datasetId: string, table: AnswerTable, firstIndex: number): Generator<MadeChunk> {
   for (let start = 0, index = firstIndex; start < table.length; start += CHUNK_SIZE, index++) {
     // Texts still in code units are stored so, not decoded for it (text-units.ts).
-    yield { datasetId, index, ...tableToWire(sliceTable(table, start, Math.min(table.length, start + CHUNK_SIZE))).table };
+    const { table: columns, transfer } = tableToWire(sliceTable(table, start, Math.min(table.length, start + CHUNK_SIZE)));
+    yield { chunk: { datasetId, index, ...columns }, buffers: transfer };
   }
+}
+
+/** A chunk as chunksOf makes it, with its buffers: its own (sliceTable copies), to let go once stored. */
+interface MadeChunk {
+  chunk: AnswerChunk;
+  buffers: ArrayBuffer[];
 }
 
 /**
@@ -43,12 +50,9 @@ function* chunksOf(datasetId: string, table: AnswerTable, firstIndex: number): G
  * are the chunk's own (sliceTable copies), and waiting for a collection kept a million answers'
  * chunks, ~200 MB, alive after the overview showed (measured in Chromium).
  */
-function addChunk(db: NpsLinesDatabase, chunk: AnswerChunk): Promise<unknown> {
+function addChunk(db: NpsLinesDatabase, { chunk, buffers }: MadeChunk): Promise<unknown> {
   return db.chunks.add(chunk).then((key) => {
-    letGo(...tableBuffers(chunk as unknown as AnswerTable), ...TEXT_COLUMN_NAMES.flatMap((name) => {
-      const column = chunk[name];
-      return 'units' in column ? column.units : [];
-    }));
+    letGo(...buffers);
     return key;
   });
 }

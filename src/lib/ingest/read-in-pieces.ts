@@ -21,6 +21,9 @@ export const PIECE_BYTES = 16 << 20;
 /** Below this, a part is built from the bytes already read (a second read costs more than it saves). */
 export const PIECES_FROM = 32 << 20;
 
+/** From this size a range is streamed (see readRange). */
+const STREAM_FROM = 32 << 20;
+
 /** How far back from a piece's end the record boundary is looked for. */
 const LOOK_BACK = 1 << 20;
 
@@ -52,9 +55,6 @@ export async function readRange(file: Blob, from: number, to: number): Promise<U
     at += value.length;
   }
 }
-
-/** From this size a range is streamed (see readRange). */
-const STREAM_FROM = 32 << 20;
 
 /**
  * Builds the answers of `part` of `file` into `builder`, piece by piece (the next piece is read
@@ -115,4 +115,27 @@ export async function buildInPieces(
     from += cut;
     bytes = following;
   }
+}
+
+/**
+ * Builds `part` from bytes already read (`held`, starting at file offset `from`) when the part is
+ * small, else lets them go and builds it piece by piece: the choice both readers of a big file
+ * make once they know where their half starts.
+ */
+export async function buildPart(
+  builder: AnswerBuilder,
+  fileIndex: number,
+  plan: FilePlan,
+  file: Blob,
+  part: FilePart,
+  held: { bytes: Uint8Array; from: number } | null,
+  onProgress?: (share: number) => void,
+): Promise<{ counts: FileCounts; records: number }> {
+  if (held && part.end - part.start < PIECES_FROM) {
+    const result = builder.addFileBytes(fileIndex, plan, held.bytes, onProgress, { start: part.start - held.from, end: part.end - held.from, rowsBefore: part.rowsBefore });
+    letGo(held.bytes);
+    return result;
+  }
+  letGo(held?.bytes);
+  return buildInPieces(builder, fileIndex, plan, file, part, onProgress);
 }

@@ -12,7 +12,7 @@ import { tableBuffers, tableFromWire } from '../engine/answers';
 import { decodeText } from '../ingest/encoding';
 import { mergeHalves } from '../ingest/merge';
 import { canScanBytes } from '../ingest/pipeline';
-import { buildInPieces, PIECES_FROM, readRange } from '../ingest/read-in-pieces';
+import { buildPart, readRange } from '../ingest/read-in-pieces';
 import { identityOfPlans, type FilePlan } from '../ingest/preview';
 import { DELIMITER_BYTES, splitPoint, type ScanEncoding } from '../ingest/scanner';
 import type { ScanReply, ScanRequest } from './messages';
@@ -179,17 +179,9 @@ export async function readFiles(files: readonly File[], plans: readonly FilePlan
         const other = second.result;
         // The first half's progress stands for both: they run side by side at the same pace.
         rowScale = (size - start) / (split - start);
-        let records: number;
-        if (split - start >= PIECES_FROM) {
-          // Its bytes go before the answers are built, read again piece by piece (read-in-pieces.ts).
-          letGo(head);
-          head = null;
-          ({ records } = await buildInPieces(builder, fileIndex, plan, file, { start, end: split, rowsBefore: 0 }, progress));
-        } else {
-          ({ records } = builder.addFileBytes(fileIndex, plan, head, progress, { start, end: split, rowsBefore: 0 }));
-          letGo(head);
-          head = null;
-        }
+        // Built from the head, or (a big half) read again piece by piece once the head is let go.
+        const { records } = await buildPart(builder, fileIndex, plan, file, { start, end: split, rowsBefore: 0 }, { bytes: head, from: 0 }, progress);
+        head = null;
         rowScale = 1;
         // Finished while the second reader may still be at work.
         const first = builder.finish();

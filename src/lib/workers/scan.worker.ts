@@ -6,8 +6,7 @@
  */
 import { tableToWire } from '../engine/answers';
 import { AnswerBuilder, firstLookOfBytes } from '../ingest/build';
-import { letGo } from '../engine/let-go';
-import { buildInPieces, PIECES_FROM, readRange } from '../ingest/read-in-pieces';
+import { buildPart, PIECES_FROM, readRange } from '../ingest/read-in-pieces';
 import type { ScanReply, ScanRequest } from './messages';
 
 // A nested worker's messages only move while its parent's event loop is free (measured in
@@ -27,8 +26,8 @@ self.onmessage = async (event: MessageEvent<ScanRequest>) => {
   const message = event.data;
   if (message.kind === 'read') {
     const { file, from, firstLook } = message;
-    const whole = firstLook || file.size - from < PIECES_FROM;
-    const bytes = whole ? readRange(file, from, file.size) : null;
+    const readNow = firstLook || file.size - from < PIECES_FROM;
+    const bytes = readNow ? readRange(file, from, file.size) : null;
     bytes?.catch(() => {}); // reported when the split is known and the bytes awaited
     reading = { request: message, bytes };
     return;
@@ -40,19 +39,12 @@ self.onmessage = async (event: MessageEvent<ScanRequest>) => {
     // Header rows belong to the first half; this half's rows are numbered from 1 and shifted later.
     const half = { ...plan, headerRows: 0 };
     const builder = new AnswerBuilder([], 0, identity);
-    let bytes = reading.bytes && (await reading.bytes).subarray(message.start - from);
+    const whole = reading.bytes && (await reading.bytes);
     reading = null;
-    const range = bytes && { start: 0, end: bytes.length, rowsBefore: 0 };
-    if (firstLook && bytes) post({ type: 'first-look', look: firstLookOfBytes(half, bytes, range!) });
-    if (bytes && file.size - message.start < PIECES_FROM) builder.addFileBytes(0, half, bytes, undefined, range!);
-    else {
-      // A big half: its bytes go, and are read again piece by piece as it is built (read-in-pieces.ts).
-      letGo(bytes);
-      bytes = null;
-      await buildInPieces(builder, 0, half, file, { start: message.start, end: file.size, rowsBefore: 0 });
-    }
-    // This half of the file is read: its bytes go before the answers are sent (let-go.ts).
-    letGo(bytes);
+    const part = { start: message.start, end: file.size, rowsBefore: 0 };
+    if (firstLook && whole) post({ type: 'first-look', look: firstLookOfBytes(half, whole, { start: part.start - from, end: part.end - from, rowsBefore: 0 }) });
+    // Built from the bytes read, or (a big half) read again piece by piece once they are let go.
+    await buildPart(builder, 0, half, file, part, whole && { bytes: whole, from });
     // The code table stays here: its keys go as two typed arrays (customer-keys.ts).
     const { customerKeys: _keys, ...built } = builder.finish();
     // Its columns, texts included, are moved to the first reader, not copied (text-units.ts).
