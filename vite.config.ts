@@ -6,7 +6,8 @@ const single = process.env.SINGLE_FILE === '1';
 
 /**
  * Where the workers come from, chosen per build (each is imported with a plain `?worker` in one
- * place, src/lib/workers/index.ts or, for the second reader, parallel-read.ts):
+ * place, src/lib/workers/index.ts or, for the second reader, parallel-read.ts, and for the
+ * figures worker, figures.ts):
  * - the one-file build inlines every worker (`?worker&inline`: a blob made from a string in the
  *   page) as a classic worker (Chromium refuses module workers from blob: URLs on file://);
  * - the hosted build makes the page's workers with workers/blob-worker.ts, so that they run under

@@ -23,6 +23,9 @@ import { filterOf, parseViewQuery, withViewQuery, type ViewQuery } from './view-
 import type { Rejection } from '../engine/dataset';
 import { loadedDatasets } from './loaded-datasets.svelte';
 import { releaseTextWorker, tagInWorker } from '../workers';
+import { releaseFiguresWorker } from '../workers/figures';
+import type { FigureArgs, FigureName } from '../engine/figures';
+import type { FigureInputs } from './figure.svelte';
 import { DatasetEvents } from './events.svelte';
 import { DatasetReferences } from './references.svelte';
 import { CommentTopics } from './topics.svelte';
@@ -159,10 +162,16 @@ export class OpenDataset {
     goto(withViewQuery(this.#source.hash(), this.query, change), { replaceState: true, keepFocus: true, noScroll: true });
   }
 
-  /** The dataset's views were left: the workers need not keep its comments, a count stops. */
+  /** What a view's Figure computes from: these answers and `args` (null while there are none). */
+  figureInputs<N extends FigureName>(args: FigureArgs<N>): FigureInputs<N> | null {
+    return this.table && this.record ? { table: this.table, key: answersKey(this.record), args } : null;
+  }
+
+  /** The dataset's views were left: the workers need not keep its answers, a count stops. */
   close(): void {
     this.words.close();
     releaseTextWorker();
+    releaseFiguresWorker();
   }
 
   #refreshText(): void {

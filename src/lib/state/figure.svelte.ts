@@ -1,0 +1,87 @@
+/**
+ * One figure of a view (engine/figures.ts), kept current as its inputs change. A few answers are
+ * counted on the page at once; from OFF_PAGE_FROM answers the figure is computed in the figures
+ * worker, so a filter change or a view switch at a million answers never freezes the page: the
+ * view shows the previous figure marked as updating (`pending`) until the new one comes. The
+ * component that creates it owns it.
+ */
+import { untrack } from 'svelte';
+import type { AnswerTable } from '../engine/answers';
+import { runFigure, type FigureArgs, type FigureName, type FigureOf } from '../engine/figures';
+import { figureInWorker } from '../workers/figures';
+
+/**
+ * From this many answers a figure is computed off the page. Below it each costs a few
+ * milliseconds on the page, less than a message to a worker and back.
+ */
+export const OFF_PAGE_FROM = 100_000;
+
+export interface FigureInputs<N extends FigureName> {
+  /** The answers, and their answersKey (what the worker holds them by). */
+  table: AnswerTable;
+  key: string;
+  args: FigureArgs<N>;
+}
+
+export class Figure<N extends FigureName> {
+  readonly #name: N;
+  readonly #inputs = $derived.by(() => this.#read());
+  readonly #read: () => FigureInputs<N> | null;
+  /** The latest figure from the worker, and the inputs it is of. */
+  #fromWorker = $state.raw<{ of: FigureInputs<N>; figure: FigureOf<N> } | null>(null);
+  #busy = false;
+  #queued: FigureInputs<N> | null = null;
+
+  /**
+   * The figure to show: of the current inputs, or, while those are computed in the worker, of
+   * the previous ones (then `pending`); null before the first one.
+   */
+  readonly value = $derived.by((): FigureOf<N> | null => {
+    const inputs = this.#inputs;
+    if (!inputs) return null;
+    if (!this.#offPage(inputs)) return runFigure(this.#name, inputs.table, inputs.args);
+    return this.#fromWorker?.figure ?? null;
+  });
+
+  /** The figure shown is not yet of the current inputs. */
+  readonly pending = $derived.by(() => {
+    const inputs = this.#inputs;
+    return inputs !== null && this.#offPage(inputs) && this.#fromWorker?.of !== inputs;
+  });
+
+  /** `inputs` is read tracked: the figure follows what it reads. Null: nothing to compute. */
+  constructor(name: N, inputs: () => FigureInputs<N> | null) {
+    this.#name = name;
+    this.#read = inputs;
+    $effect(() => {
+      const current = this.#inputs;
+      if (current && this.#offPage(current)) untrack(() => this.#ask(current));
+    });
+  }
+
+  #offPage(inputs: FigureInputs<N>): boolean {
+    return inputs.table.length >= OFF_PAGE_FROM;
+  }
+
+  /** One request at a time: inputs that change while one runs are asked next, the latest only. */
+  async #ask(inputs: FigureInputs<N>): Promise<void> {
+    if (this.#busy) {
+      this.#queued = inputs;
+      return;
+    }
+    this.#busy = true;
+    let figure: FigureOf<N>;
+    try {
+      figure = await figureInWorker(inputs.key, inputs.table, this.#name, $state.snapshot(inputs.args) as FigureArgs<N>);
+    } catch {
+      // The worker could not (it failed to start, or the figure read a column it was not sent):
+      // the page computes it, slowly but right.
+      figure = runFigure(this.#name, inputs.table, inputs.args);
+    }
+    this.#fromWorker = { of: inputs, figure };
+    this.#busy = false;
+    const next = this.#queued;
+    this.#queued = null;
+    if (next && next === this.#inputs) void this.#ask(next);
+  }
+}
