@@ -1,48 +1,63 @@
 /**
  * The views' figures that may be computed away from the page (workers/figures.worker.ts): each is
  * one engine function, named, with arguments that copy between threads (a segment column is
- * named by its index, not passed as its codes). At a million answers each costs 50–200 ms, which
+ * named by its index, not passed as its codes). At a million answers each costs 50–300 ms, which
  * on the page would freeze every filter change and view switch (docs/methods.md §10.10); in a
  * worker the page stays responsive and shows the figure when it comes.
  *
- * The worker holds only the columns these figures read (FIGURE_COLUMNS), not the comments or
- * names: at a million answers that is ~27 MB beside the page's table, not a second table.
+ * Each figure names the columns it reads, and the worker is sent only those, once per set of
+ * answers: the scores, days, customers and segments (~27 MB at a million answers) for most; the
+ * outcome columns and the customers' ids only for the Outcomes view. A column a figure did not
+ * name is absent in the worker, not blank: reading it fails loudly (and the page computes the
+ * figure itself) instead of counting blanks.
  */
-import type { AnswerTable, SegmentColumn, TypedColumnName } from './answers';
+import type { AnswerTable, SegmentColumn } from './answers';
+import { computeOverview, type IdentityKind } from './overview';
 import { overviewStory, type OverviewStoryOptions } from './overview-story';
+import { outcomesView, type OutcomesInput } from './outcomes';
 import type { PeriodOptions } from './periods';
 import { segmentsView } from './segments';
 import type { StoryEvent } from './story';
 import { trendView } from './trend';
+import { transitionsView, type TransitionsViewOptions } from './transitions-view';
+import { packTransitions } from './transitions-figure';
+
+export type FigureColumn = Exclude<keyof AnswerTable, 'length'>;
+
+/** What every figure of the answers over time reads. */
+const ANSWERS: readonly FigureColumn[] = ['score', 'day', 'seconds', 'file', 'row', 'customer', 'segments', 'wave'];
+
+const figure = <A extends unknown[], R>(columns: (...args: NoInfer<A>) => readonly FigureColumn[], run: (table: AnswerTable, ...args: A) => R) => ({ columns, run });
 
 export const FIGURES = {
-  overviewStory: (table: AnswerTable, options: OverviewStoryOptions) => overviewStory(table, options),
-  trend: (table: AnswerTable, options: PeriodOptions, include: Uint8Array | undefined, minN: number, oneVoice: boolean, events: readonly StoryEvent[]) =>
-    trendView(table, options, include, minN, oneVoice, events),
-  segments: (table: AnswerTable, column: SegmentColumn, index: number, options: PeriodOptions, include: Uint8Array | undefined) =>
-    segmentsView(table, column, table.segments[index], options, include),
+  overview: figure(() => ANSWERS, (table: AnswerTable, identity: IdentityKind, include: Uint8Array | undefined) => computeOverview(table, identity, include)),
+  overviewStory: figure(() => ANSWERS, (table: AnswerTable, options: OverviewStoryOptions) => overviewStory(table, options)),
+  trend: figure(() => ANSWERS, (table: AnswerTable, options: PeriodOptions, include: Uint8Array | undefined, minN: number, oneVoice: boolean, events: readonly StoryEvent[]) =>
+    trendView(table, options, include, minN, oneVoice, events)),
+  segments: figure(() => ANSWERS, (table: AnswerTable, column: SegmentColumn, index: number, options: PeriodOptions, include: Uint8Array | undefined) =>
+    segmentsView(table, column, table.segments[index], options, include)),
+  transitions: figure(() => ANSWERS, (table: AnswerTable, options: TransitionsViewOptions) => packTransitions(transitionsView(table, options))),
+  // The ids join the answers to an outcomes file or a list of the invited (account-files.ts).
+  outcomes: figure(
+    (input: Omit<OutcomesInput, 'table'>) => [...ANSWERS, 'churn', 'revenue', 'csat', ...(input.identity && (input.outcomes || input.invited) ? [input.identity] : [])],
+    (table: AnswerTable, input: Omit<OutcomesInput, 'table'>) => outcomesView({ ...input, table }),
+  ),
 };
 
 export type FigureName = keyof typeof FIGURES;
-export type FigureArgs<N extends FigureName> = (typeof FIGURES)[N] extends (table: AnswerTable, ...args: infer A) => unknown ? A : never;
-export type FigureOf<N extends FigureName> = ReturnType<(typeof FIGURES)[N]>;
+type RunOf<N extends FigureName> = (typeof FIGURES)[N]['run'];
+export type FigureArgs<N extends FigureName> = RunOf<N> extends (table: AnswerTable, ...args: infer A) => unknown ? A : never;
+export type FigureOf<N extends FigureName> = ReturnType<RunOf<N>>;
 
-/** The typed columns the figures read (with the segment codes and the wave labels). */
-export const FIGURE_COLUMNS = ['score', 'day', 'seconds', 'file', 'row', 'customer'] as const satisfies readonly TypedColumnName[];
-
-/**
- * The part of a table the figures read. The other columns are absent, not blank: a figure that
- * came to read one would fail loudly (and the page compute it itself) rather than count blanks.
- */
-export type FigureTable = Pick<AnswerTable, 'length' | 'segments' | 'wave' | (typeof FIGURE_COLUMNS)[number]>;
-
-export function figureTable(table: AnswerTable): FigureTable {
-  const out = { length: table.length, segments: table.segments, wave: table.wave } as FigureTable;
-  for (const name of FIGURE_COLUMNS) (out as unknown as Record<string, unknown>)[name] = table[name];
-  return out;
+/** The columns figure `name` reads, with these arguments. */
+export function figureColumns<N extends FigureName>(name: N, args: FigureArgs<N>): readonly FigureColumn[] {
+  return (FIGURES[name].columns as (...args: unknown[]) => readonly FigureColumn[])(...(args as unknown[]));
 }
 
+/** A table as the worker holds it: some columns of the answers. */
+export type FigureTable = Pick<AnswerTable, 'length'> & Partial<AnswerTable>;
+
 export function runFigure<N extends FigureName>(name: N, table: AnswerTable | FigureTable, args: FigureArgs<N>): FigureOf<N> {
-  const run = FIGURES[name] as (table: AnswerTable, ...args: unknown[]) => FigureOf<N>;
+  const run = FIGURES[name].run as (table: AnswerTable, ...args: unknown[]) => FigureOf<N>;
   return run(table as AnswerTable, ...(args as unknown[]));
 }

@@ -182,6 +182,7 @@ export const en = {
   'overview.whatIs': 'NPS = % promoters − % detractors. The interval says where the true NPS of all your customers probably lies (adjusted Wald, 95%).',
   'overview.storyTitle': 'Where NPS is now',
   'story.latestLabel': 'Latest {unit}',
+  'figure.pending': 'Computing…',
   'story.pending': 'Reading the line…',
   'story.allTime': 'All answers',
   'story.allTime@employee': 'eNPS, all answers',

@@ -184,6 +184,7 @@ export const ja: Record<MessageKey, string> = {
   'overview.whatIs': 'NPS ＝ 推奨者の割合 − 批判者の割合。区間は、顧客全体の本当の NPS がおそらく入る範囲です（調整 Wald 法、95%）。',
   'overview.storyTitle': 'NPS の現在地',
   'story.latestLabel': '直近の{unit}',
+  'figure.pending': '計算中…',
   'story.pending': '推移を読み取り中…',
   'story.allTime': 'すべての回答',
   'story.allTime@employee': 'eNPS（すべての回答）',

@@ -16,6 +16,19 @@ import { figureInWorker } from '../workers/figures';
  */
 export const OFF_PAGE_FROM = 100_000;
 
+/**
+ * A copy of `value` that can be posted: arrays and plain objects copied (a $state proxy among
+ * them, such as the events, cannot be), typed arrays and other values as they are — postMessage
+ * copies those once ($state.snapshot would copy a mask or the topic tags a second time).
+ */
+function plain<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(plain) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)])) as T;
+  }
+  return value;
+}
+
 export interface FigureInputs<N extends FigureName> {
   /** The answers, and their answersKey (what the worker holds them by). */
   table: AnswerTable;
@@ -27,8 +40,11 @@ export class Figure<N extends FigureName> {
   readonly #name: N;
   readonly #inputs = $derived.by(() => this.#read());
   readonly #read: () => FigureInputs<N> | null;
+  readonly #firstOnPage: boolean;
   /** The latest figure from the worker, and the inputs it is of. */
   #fromWorker = $state.raw<{ of: FigureInputs<N>; figure: FigureOf<N> } | null>(null);
+  /** The first figure, when it is computed on the page (`firstOnPage`). */
+  #first: { of: FigureInputs<N>; figure: FigureOf<N> } | null = null;
   #busy = false;
   #queued: FigureInputs<N> | null = null;
 
@@ -40,22 +56,36 @@ export class Figure<N extends FigureName> {
     const inputs = this.#inputs;
     if (!inputs) return null;
     if (!this.#offPage(inputs)) return runFigure(this.#name, inputs.table, inputs.args);
-    return this.#fromWorker?.figure ?? null;
+    // A figure of other answers (another dataset, or before an append) is never shown.
+    if (this.#fromWorker?.of.key === inputs.key) return this.#fromWorker.figure;
+    if (this.#first?.of.key === inputs.key) return this.#first.figure;
+    if (!this.#firstOnPage) return null;
+    this.#first = { of: inputs, figure: runFigure(this.#name, inputs.table, inputs.args) };
+    return this.#first.figure;
   });
 
   /** The figure shown is not yet of the current inputs. */
   readonly pending = $derived.by(() => {
     const inputs = this.#inputs;
-    return inputs !== null && this.#offPage(inputs) && this.#fromWorker?.of !== inputs;
+    return inputs !== null && this.#offPage(inputs) && this.#fromWorker?.of !== inputs && this.#first?.of !== inputs;
   });
 
-  /** `inputs` is read tracked: the figure follows what it reads. Null: nothing to compute. */
-  constructor(name: N, inputs: () => FigureInputs<N> | null) {
+  /**
+   * `inputs` is read tracked: the figure follows what it reads. Null: nothing to compute.
+   * `firstOnPage`: the first figure is computed on the page at once, the later ones in the
+   * worker — for a figure that is quick enough once (the headline) and must not wait for the
+   * worker to be sent the answers after an import.
+   */
+  constructor(name: N, inputs: () => FigureInputs<N> | null, { firstOnPage = false } = {}) {
     this.#name = name;
     this.#read = inputs;
+    this.#firstOnPage = firstOnPage;
     $effect(() => {
       const current = this.#inputs;
-      if (current && this.#offPage(current)) untrack(() => this.#ask(current));
+      if (!current || !this.#offPage(current)) return;
+      // The first figure of these answers is computed on the page, when `value` is read.
+      if (this.#firstOnPage && (this.#first?.of.key !== current.key || this.#first.of === current)) return;
+      untrack(() => this.#ask(current));
     });
   }
 
@@ -72,7 +102,7 @@ export class Figure<N extends FigureName> {
     this.#busy = true;
     let figure: FigureOf<N>;
     try {
-      figure = await figureInWorker(inputs.key, inputs.table, this.#name, $state.snapshot(inputs.args) as FigureArgs<N>);
+      figure = await figureInWorker(inputs.key, inputs.table, this.#name, plain(inputs.args));
     } catch {
       // The worker could not (it failed to start, or the figure read a column it was not sent):
       // the page computes it, slowly but right.

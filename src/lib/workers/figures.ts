@@ -3,14 +3,14 @@
  * views are open, holding the columns of the answers last asked about.
  */
 import FiguresWorker from './figures.worker.ts?worker';
-import type { AnswerTable } from '../engine/answers';
-import { figureTable, type FigureArgs, type FigureName, type FigureOf } from '../engine/figures';
+import { TEXT_COLUMN_NAMES, type AnswerTable, type TextColumnName } from '../engine/answers';
+import { figureColumns, type FigureArgs, type FigureName, type FigureOf } from '../engine/figures';
 import { textToWire } from '../engine/text-units';
 import type { FiguresReply, FiguresRequest } from './messages';
 
 let worker: Worker | null = null;
-/** The answers whose columns the worker holds (their answersKey). */
-let sent: string | null = null;
+/** The answers whose columns the worker holds (their answersKey), and which columns. */
+let sent: { key: string; columns: Set<string> } | null = null;
 let nextId = 1;
 const waiting = new Map<number, { resolve: (figure: unknown) => void; reject: (error: Error) => void }>();
 
@@ -26,7 +26,10 @@ function start(): Worker {
   // A worker that cannot start or dies fails what it was asked; the next request starts another.
   made.onerror = (event) => {
     made.terminate();
-    if (worker === made) [worker, sent] = [null, null];
+    if (worker === made) {
+      worker = null;
+      sent = null;
+    }
     for (const waiter of waiting.values()) waiter.reject(new Error(event.message || 'figures worker error'));
     waiting.clear();
   };
@@ -34,16 +37,23 @@ function start(): Worker {
 }
 
 /**
- * Figure `name` of the answers `key` names, computed in the worker. Their columns go first when
- * the worker does not hold them (copied: the page's table stays as it is); a rejection means the
- * page should compute it itself.
+ * Figure `name` of the answers `key` names, computed in the worker. The columns it reads go first
+ * when the worker does not hold them (copied: the page's table stays as it is); a rejection means
+ * the page should compute it itself.
  */
 export function figureInWorker<N extends FigureName>(key: string, table: AnswerTable, name: N, args: FigureArgs<N>): Promise<FigureOf<N>> {
   worker ??= start();
-  if (sent !== key) {
-    const columns = figureTable(table);
-    worker.postMessage({ kind: 'columns', key, table: { ...columns, wave: textToWire(columns.wave).wire } } satisfies FiguresRequest);
-    sent = key;
+  if (sent?.key !== key) sent = { key, columns: new Set() };
+  const missing = figureColumns(name, args).filter((column) => !sent!.columns.has(column));
+  if (missing.length) {
+    const columns: Record<string, unknown> = {};
+    for (const column of missing) {
+      const value = table[column];
+      // Text not yet decoded goes as its code units.
+      columns[column] = TEXT_COLUMN_NAMES.includes(column as TextColumnName) ? textToWire(value as AnswerTable[TextColumnName]).wire : value;
+      sent.columns.add(column);
+    }
+    worker.postMessage({ kind: 'columns', key, length: table.length, columns } satisfies FiguresRequest);
   }
   const id = nextId++;
   const done = new Promise<FigureOf<N>>((resolve, reject) => waiting.set(id, { resolve: resolve as (figure: unknown) => void, reject }));

@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 /**
  * The views' heavy figures off the page (engine/figures.ts). It keeps the columns of one set of
- * answers — sent once, copied, when a figure of them is first asked — so a filter change sends
- * only its mask. A figure of answers it does not hold is refused, and the page computes it.
+ * answers — each sent once, copied, when a figure first needs it — so a filter change sends only
+ * its mask. A figure of answers it does not hold is refused, and the page computes it.
  */
 import { runFigure, type FigureName, type FigureTable } from '../engine/figures';
-import { textFromWire } from '../engine/text-units';
+import { textFromWire, type TextWire } from '../engine/text-units';
+import { TEXT_COLUMN_NAMES, type TextColumnName } from '../engine/answers';
+import type { TextColumn } from '../engine/text-column';
 import type { FiguresReply, FiguresRequest } from './messages';
 
 let held: { key: string; table: FigureTable } | null = null;
@@ -14,8 +16,13 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 self.onmessage = (event: MessageEvent<FiguresRequest>) => {
   const request = event.data;
   if (request.kind === 'release') held = null;
-  else if (request.kind === 'columns') held = { key: request.key, table: { ...request.table, wave: textFromWire(request.table.wave) } };
-  else {
+  else if (request.kind === 'columns') {
+    if (held?.key !== request.key) held = { key: request.key, table: { length: request.length } };
+    for (const [name, column] of Object.entries(request.columns)) {
+      const text = TEXT_COLUMN_NAMES.includes(name as TextColumnName);
+      (held.table as Record<string, unknown>)[name] = text ? textFromWire(column as TextColumn | TextWire) : column;
+    }
+  } else {
     let reply: FiguresReply;
     try {
       if (held?.key !== request.key) throw new Error(`no columns for ${request.key}`);

@@ -14,7 +14,7 @@ import type { Topic } from '../engine/text/dictionary';
 import type { TopicTags } from '../engine/text/tag';
 import type { WordIndex } from '../engine/text/word-index';
 import type { FirstLook } from '../engine/first-look';
-import type { FigureName, FigureTable } from '../engine/figures';
+import type { FigureName } from '../engine/figures';
 
 export type ImportTarget = { kind: 'new'; id: string; name: string; sample?: boolean; employee?: boolean } | { kind: 'append'; id: string };
 
@@ -112,11 +112,12 @@ export interface WordPatchRequest {
 export type WordsReply = { type: 'progress'; done: number } | { type: 'index'; index: WordIndex; patched?: number } | { type: 'error'; message: string };
 
 /**
- * The figures worker (figures.worker.ts): first the columns of the answers, named by their
- * answersKey; then figures of them, each answered by its `id` (or refused: the page computes it).
+ * The figures worker (figures.worker.ts): columns of the answers, named by their answersKey (a
+ * later message adds columns to those of the same answers); then figures of them, each answered
+ * by its `id` (or refused: the page computes it).
  */
 export type FiguresRequest =
-  | { kind: 'columns'; key: string; table: Omit<FigureTable, 'wave'> & { wave: TextColumn | TextWire } }
+  | { kind: 'columns'; key: string; length: number; columns: Record<string, unknown> }
   | { kind: 'figure'; id: number; key: string; name: FigureName; args: unknown[] }
   | { kind: 'release' };
 
