@@ -21,6 +21,9 @@ import type { StoryEvent } from './story';
 import { trendView } from './trend';
 import { transitionsView, type TransitionsViewOptions } from './transitions-view';
 import { packTransitions } from './transitions-figure';
+import { assignWaves } from './transitions';
+import { followUpPicks } from './follow-ups';
+import type { Category } from './nps';
 
 export type FigureColumn = Exclude<keyof AnswerTable, 'length'>;
 
@@ -37,6 +40,12 @@ export const FIGURES = {
   segments: figure(() => ANSWERS, (table: AnswerTable, column: SegmentColumn, index: number, options: PeriodOptions, include: Uint8Array | undefined) =>
     segmentsView(table, column, table.segments[index], options, include)),
   transitions: figure(() => ANSWERS, (table: AnswerTable, options: TransitionsViewOptions) => packTransitions(transitionsView(table, options))),
+  // Who a wave's follow-up list holds (the last wave when none is chosen); its rows' names and
+  // comments are read on the page (state/follow-up-rows.svelte.ts).
+  followUps: figure(() => ANSWERS, (table: AnswerTable, wave: number | null, category: Category, include: Uint8Array | undefined) => {
+    const waves = assignWaves(table, undefined, include);
+    return followUpPicks(table, waves, wave ?? Math.max(0, waves.labels.length - 1), category, include);
+  }),
   // The ids join the answers to an outcomes file or a list of the invited (account-files.ts).
   outcomes: figure(
     (input: Omit<OutcomesInput, 'table'>) => [...ANSWERS, 'churn', 'revenue', 'csat', ...(input.identity && (input.outcomes || input.invited) ? [input.identity] : [])],

@@ -63,14 +63,69 @@ export function followUpKey(table: AnswerTable, i: number): string {
 }
 
 /**
+ * Who is on a follow-up list, as numbers: each listed answer (in table order) with the customer's
+ * scores in the earlier waves. The part of the list that reads every answer — at a million
+ * answers it runs in the figures worker (engine/figures.ts); the rows' names, comments and keys
+ * are read on the page, for these answers only (followUpRowsOf).
+ */
+export interface FollowUpPicks {
+  /** The wave labels of the answers kept, and the wave listed (an index into them). */
+  labels: string[];
+  wave: number;
+  answer: Int32Array;
+  /** Answer k's history is entries historyEnds[k − 1] … historyEnds[k]. */
+  historyEnds: Uint32Array;
+  historyWave: Uint16Array;
+  historyScore: Int8Array;
+}
+
+/**
  * The follow-up list of wave `wave` for `category` ('all' for everyone), in table order; sort it
  * with `sortFollowUps`. `include` is the view's filter.
  */
 export function followUpList(table: AnswerTable, waves: Waves, wave: number, category: Category | 'all', include?: Uint8Array, inertia?: Uint8Array | null): FollowUpRow[] {
+  return followUpRowsOf(table, followUpPicks(table, waves, wave, category, include), inertia);
+}
+
+export function followUpPicks(table: AnswerTable, waves: Waves, wave: number, category: Category | 'all', include?: Uint8Array): FollowUpPicks {
+  const answers: number[] = [], ends: number[] = [], historyWave: number[] = [], historyScore: number[] = [];
+  const wanted = (i: number) => (!include || include[i]) && (category === 'all' || categoryOf(table.score[i]) === category);
+  const out = () => ({ labels: waves.labels, wave, answer: Int32Array.from(answers), historyEnds: Uint32Array.from(ends), historyWave: Uint16Array.from(historyWave), historyScore: Int8Array.from(historyScore) });
+  if (wave < 0 || wave >= waves.labels.length) return out();
+  // Customers known: each one's latest answer of the wave, with its earlier waves as history.
+  const picker = new WavePicker(table, waves);
+  const earlier = Array.from({ length: wave }, (_, w) => picker.pick(w));
+  const now = picker.pick(wave);
+  for (let k = 0; k < now.count; k++) {
+    const c = now.customers[k], i = now.answer[c];
+    if (!wanted(i)) continue;
+    answers.push(i);
+    for (const p of earlier) {
+      if (p.answer[c] < 0) continue;
+      historyWave.push(p.wave);
+      historyScore.push(p.score[c]);
+    }
+    ends.push(historyWave.length);
+  }
+  // Answers of nobody known: each is its own follow-up.
+  for (let i = 0; i < table.length; i++) {
+    if (table.customer[i] === 0 && waves.waveOf[i] === wave && wanted(i)) {
+      answers.push(i);
+      ends.push(historyWave.length);
+    }
+  }
+  return out();
+}
+
+/** The rows of picks `from` … `to` (exclusive): names, comments and keys read from the answers. */
+export function followUpRowsOf(table: AnswerTable, picks: FollowUpPicks, inertia?: Uint8Array | null, from = 0, to = picks.answer.length): FollowUpRow[] {
   const rows: FollowUpRow[] = [];
-  const row = (i: number, history: FollowUpRow['history']): FollowUpRow => {
+  for (let k = from; k < to; k++) {
+    const i = picks.answer[k];
+    const history: FollowUpRow['history'] = [];
+    for (let h = k ? picks.historyEnds[k - 1] : 0; h < picks.historyEnds[k]; h++) history.push({ wave: picks.labels[picks.historyWave[h]], score: picks.historyScore[h] });
     const previous = history.length ? history[history.length - 1].score : null;
-    return {
+    rows.push({
       key: followUpKey(table, i),
       answer: i,
       id: table.id[i],
@@ -85,21 +140,8 @@ export function followUpList(table: AnswerTable, waves: Waves, wave: number, cat
       falling: previous !== null && table.score[i] < previous,
       revenue: Number.isFinite(table.revenue[i]) ? table.revenue[i] : null,
       inertia: inertia?.[i] === 1,
-    };
-  };
-  const wanted = (i: number) => (!include || include[i]) && (category === 'all' || categoryOf(table.score[i]) === category);
-  // Customers known: each one's latest answer of the wave, with its earlier waves as history.
-  const picker = new WavePicker(table, waves);
-  const earlier = Array.from({ length: wave }, (_, w) => picker.pick(w));
-  const now = picker.pick(wave);
-  for (let k = 0; k < now.count; k++) {
-    const c = now.customers[k], i = now.answer[c];
-    if (!wanted(i)) continue;
-    const history = earlier.flatMap((p) => (p.answer[c] >= 0 ? [{ wave: waves.labels[p.wave], score: p.score[c] }] : []));
-    rows.push(row(i, history));
+    });
   }
-  // Answers of nobody known: each is its own follow-up.
-  for (let i = 0; i < table.length; i++) if (table.customer[i] === 0 && waves.waveOf[i] === wave && wanted(i)) rows.push(row(i, []));
   return rows;
 }
 
@@ -125,13 +167,17 @@ export function sortFollowUps(rows: readonly FollowUpRow[], states: ReadonlyMap<
   ];
   const first = { priority: [], score: [(r: FollowUpRow) => r.score], revenue: [(r: FollowUpRow) => -(r.revenue ?? 0)], open: [open] }[order];
   const by = [...first, ...keys];
-  return [...rows].sort((a, b) => {
-    for (const key of by) {
-      const d = key(a) - key(b);
+  // Each key once per row, not once per comparison: a wave of a million answers lists tens of
+  // thousands, and their comparisons would look the states up hundreds of thousands of times.
+  const values = by.map((key) => Float64Array.from(rows, key));
+  const sorted = Array.from(rows.keys()).sort((a, b) => {
+    for (const v of values) {
+      const d = v[a] - v[b];
       if (d !== 0) return d;
     }
-    return a.answer - b.answer;
+    return rows[a].answer - rows[b].answer;
   });
+  return sorted.map((k) => rows[k]);
 }
 
 /** A follow-up past its due date and not yet resolved or dropped. */
@@ -164,10 +210,21 @@ export interface FollowUpView {
  */
 export function followUpView(
   table: AnswerTable, waves: Waves, wave: number, category: Category, include: Uint8Array | undefined, states: ReadonlyMap<string, FollowUpState>,
-  options: { show: FollowUpShow; order: FollowUpOrder; today: number; inertia?: Uint8Array | null; inertiaOnly?: boolean },
+  options: FollowUpShowing & { inertia?: Uint8Array | null },
 ): FollowUpView {
-  const listed = wave >= 0 && wave < waves.labels.length ? followUpList(table, waves, wave, category, include, options.inertia) : [];
-  const all = options.inertiaOnly ? listed.filter((r) => r.inertia) : listed;
+  return shownFollowUps(followUpList(table, waves, wave, category, include, options.inertia), states, options);
+}
+
+export interface FollowUpShowing {
+  show: FollowUpShow;
+  order: FollowUpOrder;
+  today: number;
+  inertiaOnly?: boolean;
+}
+
+/** A wave's listed rows (followUpList, or followUpRowsOf its picks) as the view shows them. */
+export function shownFollowUps(listed: readonly FollowUpRow[], states: ReadonlyMap<string, FollowUpState>, options: FollowUpShowing): FollowUpView {
+  const all = options.inertiaOnly ? listed.filter((r) => r.inertia) : [...listed];
   const open = (r: FollowUpRow) => {
     const status = states.get(r.key)?.status ?? 'new';
     return status === 'new' || status === 'contacted';

@@ -46,6 +46,7 @@ export class Figure<N extends FigureName> {
   /** The first figure, when it is computed on the page (`firstOnPage`). */
   #first: { of: FigureInputs<N>; figure: FigureOf<N> } | null = null;
   #busy = false;
+  #gone = false;
   #queued: FigureInputs<N> | null = null;
 
   /**
@@ -80,6 +81,8 @@ export class Figure<N extends FigureName> {
     this.#name = name;
     this.#read = inputs;
     this.#firstOnPage = firstOnPage;
+    // Its view was left: an answer still to come is not computed on the page if the worker fails.
+    $effect(() => () => (this.#gone = true));
     $effect(() => {
       const current = this.#inputs;
       if (!current || !this.#offPage(current)) return;
@@ -106,6 +109,7 @@ export class Figure<N extends FigureName> {
     } catch {
       // The worker could not (it failed to start, or the figure read a column it was not sent):
       // the page computes it, slowly but right.
+      if (this.#gone) return;
       figure = runFigure(this.#name, inputs.table, inputs.args);
     }
     this.#fromWorker = { of: inputs, figure };
