@@ -7,7 +7,7 @@ import { database, type NpsLinesDatabase, type StoredPlaybook } from './database
  * request per key (bulkGet) took ~90 ms of the page for a million answers' follow-up list of
  * thousands, and a team stores far fewer states than a wave lists answers.
  */
-const READ_ALL_FROM = 500;
+export const READ_ALL_FROM = 500;
 
 /** The stored states of these keys (those never touched are absent). */
 export async function loadFollowUps(keys: readonly string[], db: NpsLinesDatabase = database()): Promise<Map<string, FollowUpState>> {

@@ -36,8 +36,9 @@ export interface FollowUpRow {
   customer: number;
   score: number;
   category: Category;
-  /** ISO date of the answer ('' when undated). */
+  /** ISO date of the answer ('' when undated), and its day number (NO_DAY when undated). */
   date: string;
+  day: number;
   account: string;
   respondent: string;
   comment: string;
@@ -55,10 +56,13 @@ export interface FollowUpRow {
 
 /** The answer's own name: the same answer read from the same or an appended file gets the same key. */
 export function followUpKey(table: AnswerTable, i: number): string {
-  const who = textAt(table.account, i) || textAt(table.respondent, i);
+  return keyOf(table, i, textAt(table.account, i) || textAt(table.respondent, i), textAt(table.comment, i));
+}
+
+/** followUpKey with the answer's texts already read. */
+function keyOf(table: AnswerTable, i: number, who: string, comment: string): string {
   const day = table.day[i] === NO_DAY ? '' : dayToIso(table.day[i]);
   // The comment's length and first characters tell apart two answers of one person on one day.
-  const comment = textAt(table.comment, i);
   return [who, day, table.seconds[i], table.score[i], comment.length, comment.slice(0, 24)].join('|');
 }
 
@@ -125,17 +129,19 @@ export function followUpRowsOf(table: AnswerTable, picks: FollowUpPicks, inertia
     const history: FollowUpRow['history'] = [];
     for (let h = k ? picks.historyEnds[k - 1] : 0; h < picks.historyEnds[k]; h++) history.push({ wave: picks.labels[picks.historyWave[h]], score: picks.historyScore[h] });
     const previous = history.length ? history[history.length - 1].score : null;
+    const account = textAt(table.account, i), respondent = textAt(table.respondent, i), comment = textAt(table.comment, i);
     rows.push({
-      key: followUpKey(table, i),
+      key: keyOf(table, i, account || respondent, comment),
       answer: i,
       id: table.id[i],
       customer: table.customer[i],
       score: table.score[i],
       category: categoryOf(table.score[i]),
       date: table.day[i] === NO_DAY ? '' : dayToIso(table.day[i]),
-      account: textAt(table.account, i),
-      respondent: textAt(table.respondent, i),
-      comment: textAt(table.comment, i),
+      day: table.day[i],
+      account,
+      respondent,
+      comment,
       history,
       falling: previous !== null && table.score[i] < previous,
       revenue: Number.isFinite(table.revenue[i]) ? table.revenue[i] : null,
@@ -149,7 +155,7 @@ export type FollowUpOrder = 'priority' | 'score' | 'revenue' | 'open';
 
 /** Days from the answer to `today` (both days since 1970), for "days open". */
 export function daysOpen(row: FollowUpRow, today: number): number | null {
-  return row.date ? today - Math.round(Date.parse(`${row.date}T00:00:00Z`) / 86_400_000) : null;
+  return row.day === NO_DAY ? null : today - row.day;
 }
 
 /**
@@ -159,25 +165,48 @@ export function daysOpen(row: FollowUpRow, today: number): number | null {
  */
 export function sortFollowUps(rows: readonly FollowUpRow[], states: ReadonlyMap<string, FollowUpState>, order: FollowUpOrder, today: number): FollowUpRow[] {
   const todayIso = dayToIso(today);
-  const stage = (r: FollowUpRow) => ({ new: 0, contacted: 1, resolved: 2, wont: 3 })[states.get(r.key)?.status ?? 'new'];
-  const overdue = (r: FollowUpRow) => (isOverdue(states.get(r.key), todayIso) ? 0 : 1);
-  const open = (r: FollowUpRow) => -(daysOpen(r, today) ?? 0);
-  const keys: Array<(r: FollowUpRow) => number> = [
-    stage, overdue, (r) => r.score, (r) => (r.falling ? 0 : 1), (r) => -(r.revenue ?? 0), open,
-  ];
-  const first = { priority: [], score: [(r: FollowUpRow) => r.score], revenue: [(r: FollowUpRow) => -(r.revenue ?? 0)], open: [open] }[order];
-  const by = [...first, ...keys];
-  // Each key once per row, not once per comparison: a wave of a million answers lists tens of
-  // thousands, and their comparisons would look the states up hundreds of thousands of times.
-  const values = by.map((key) => Float64Array.from(rows, key));
+  // Each key with how many values it takes (whole numbers 0 … size − 1), or 0 for any number.
+  type Key = [(r: FollowUpRow) => number, number];
+  const stateOf = stateLookup(states);
+  const stage: Key = [(r) => STAGE[stateOf(r)?.status ?? 'new'], 4];
+  const overdue: Key = [(r) => (isOverdue(stateOf(r), todayIso) ? 0 : 1), 2];
+  const score: Key = [(r) => r.score, 11];
+  const revenue: Key = [(r) => -(r.revenue ?? 0), 0];
+  const open: Key = [(r) => -(daysOpen(r, today) ?? 0), 0];
+  const keys: Key[] = [stage, overdue, score, [(r) => (r.falling ? 0 : 1), 2], revenue, open];
+  const first = { priority: [], score: [score], revenue: [revenue], open: [open] }[order];
+  // Each key once per row, not once per comparison, and neighbouring small keys as one number: a
+  // wave of a million answers lists tens of thousands, sorted in one of the page's tasks.
+  const values: Float64Array[] = [];
+  let run: Float64Array | null = null;
+  for (const [key, size] of [...first, ...keys]) {
+    const column = new Float64Array(rows.length);
+    for (let k = 0; k < rows.length; k++) column[k] = key(rows[k]);
+    if (size && run) for (let k = 0; k < rows.length; k++) run[k] = run[k] * size + column[k];
+    else values.push(column);
+    run = size ? (run ?? column) : null;
+  }
+  // Ties last by table order; a key the same for every row (no revenue known) orders nothing.
+  values.push(Float64Array.from(rows, (r) => r.answer));
+  const used = values.filter((column) => column.some((v) => v !== column[0]));
   const sorted = Array.from(rows.keys()).sort((a, b) => {
-    for (const v of values) {
-      const d = v[a] - v[b];
+    for (let j = 0; j < used.length; j++) {
+      const d = used[j][a] - used[j][b];
       if (d !== 0) return d;
     }
-    return rows[a].answer - rows[b].answer;
+    return 0;
   });
   return sorted.map((k) => rows[k]);
+}
+
+const STAGE: Record<FollowUpStatus, number> = { new: 0, contacted: 1, resolved: 2, wont: 3 };
+
+/**
+ * A row's stored state. With none stored nothing is looked up: the first lookup of a key hashes
+ * it, ~20 ms for the tens of thousands of rows of a wave at a million answers.
+ */
+function stateLookup(states: ReadonlyMap<string, FollowUpState>): (row: FollowUpRow) => FollowUpState | undefined {
+  return states.size ? (row) => states.get(row.key) : () => undefined;
 }
 
 /** A follow-up past its due date and not yet resolved or dropped. */
@@ -188,7 +217,8 @@ export function isOverdue(state: FollowUpState | undefined, todayIso: string): b
 /** How many follow-ups are in each status (rows without a stored state are new). */
 export function followUpCounts(rows: readonly FollowUpRow[], states: ReadonlyMap<string, FollowUpState>): Record<FollowUpStatus, number> {
   const counts: Record<FollowUpStatus, number> = { new: 0, contacted: 0, resolved: 0, wont: 0 };
-  for (const r of rows) counts[states.get(r.key)?.status ?? 'new']++;
+  const stateOf = stateLookup(states);
+  for (const r of rows) counts[stateOf(r)?.status ?? 'new']++;
   return counts;
 }
 
@@ -225,8 +255,9 @@ export interface FollowUpShowing {
 /** A wave's listed rows (followUpList, or followUpRowsOf its picks) as the view shows them. */
 export function shownFollowUps(listed: readonly FollowUpRow[], states: ReadonlyMap<string, FollowUpState>, options: FollowUpShowing): FollowUpView {
   const all = options.inertiaOnly ? listed.filter((r) => r.inertia) : [...listed];
+  const stateOf = stateLookup(states);
   const open = (r: FollowUpRow) => {
-    const status = states.get(r.key)?.status ?? 'new';
+    const status = stateOf(r)?.status ?? 'new';
     return status === 'new' || status === 'contacted';
   };
   const kept = options.show === 'open' ? all.filter(open) : all;

@@ -3,7 +3,7 @@
  * for the keys on screen, written one edit at a time. A save that fails puts the row back as it
  * was and says so — an edit never looks applied when it is not stored.
  */
-import { loadFollowUps, loadPlaybooks, saveFollowUp, savePlaybook } from '../db/follow-ups';
+import { allFollowUps, loadFollowUps, loadPlaybooks, READ_ALL_FROM, saveFollowUp, savePlaybook } from '../db/follow-ups';
 import type { StoredPlaybook } from '../db/database';
 import type { FollowUpState } from '../engine/follow-ups';
 
@@ -18,13 +18,20 @@ export class FollowUpBook {
   playbooks = $state.raw(new Map<StoredPlaybook['id'], string>());
   failure = $state<string | null>(null);
   #loaded = new Set<string>();
+  /** Every stored state has been read. */
+  #all = false;
 
   /** Reads the states of keys not read yet (a list shown again costs nothing). */
   async load(keys: readonly string[]): Promise<void> {
-    const missing = keys.filter((k) => !this.#loaded.has(k));
-    if (!missing.length) return;
+    if (this.#all) return;
+    // A long list (a wave of a million answers lists tens of thousands): every stored state at
+    // once, and no key remembered one by one (hashing them all took ~15 ms of the page).
+    const all = keys.length >= READ_ALL_FROM;
+    const missing = all ? [] : keys.filter((k) => !this.#loaded.has(k));
+    if (!all && !missing.length) return;
     for (const k of missing) this.#loaded.add(k);
-    const found = await loadFollowUps(missing).catch(() => new Map<string, FollowUpState>());
+    this.#all = all;
+    const found = await (all ? allFollowUps() : loadFollowUps(missing)).catch(() => new Map<string, FollowUpState>());
     if (!found.size) return;
     this.states = new Map([...this.states, ...found]);
     this.ordering = new Map([...this.ordering, ...found]);
