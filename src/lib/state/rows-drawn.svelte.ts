@@ -1,10 +1,10 @@
 /**
  * How many rows of a long list are on screen: up to `target`, reached STEP rows per task. A
  * hundred follow-up rows, each with its status, owner, due date and notes, took ~100 ms to draw
- * and lay out in one task; a quarter of them at a time keeps each task short. A new list starts
+ * and lay out in one task; ten at a time keep each task short. A new list starts
  * from the first step again. The component that creates it owns it.
  */
-export const STEP = 25;
+export const STEP = 10;
 
 export class RowsDrawn {
   #drawn = $state(STEP);
