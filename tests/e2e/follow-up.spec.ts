@@ -54,7 +54,7 @@ test('a detractor marked contacted stays so after a reload and after next month�
   await expect(rowA.getByTestId('followup-status')).toHaveValue('contacted');
 });
 
-test('a long list is drawn a hundred rows at a time, and the export has every row', async ({ page }) => {
+test('a long list is drawn fifty rows at a time, and the export has every row', async ({ page }) => {
   const many = join(dir, 'many.csv');
   const rows = Array.from({ length: 250 }, (_, i) => `C${String(i).padStart(3, '0')},c${i}@x.jp,2024-05-${String(1 + (i % 28)).padStart(2, '0')},${i % 7},`);
   writeFileSync(many, ['account,email,answered_at,score,comment', ...rows, 'P1,p1@x.jp,2024-05-02,10,'].join('\n') + '\n');
@@ -62,15 +62,14 @@ test('a long list is drawn a hundred rows at a time, and the export has every ro
   await importFiles(page, [many]);
   await page.getByRole('link', { name: 'Follow-up' }).click();
   const listed = page.getByTestId('followup-row');
-  await expect(listed).toHaveCount(100);
-  await expect(page.getByTestId('followup-counts')).toContainText('100 of 250 shown');
+  await expect(listed).toHaveCount(50);
+  await expect(page.getByTestId('followup-counts')).toContainText('50 of 250 shown');
   const more = page.getByTestId('followup-more');
-  await expect(more).toHaveText('Show 100 more · 150 not shown yet');
-  await more.click();
-  await expect(listed).toHaveCount(200);
-  await expect(more).toHaveText('Show 50 more · 50 not shown yet');
-  await more.click();
-  await expect(listed).toHaveCount(250);
+  await expect(more).toHaveText('Show 50 more · 200 not shown yet');
+  for (const shown of [100, 150, 200, 250]) {
+    await more.click();
+    await expect(listed).toHaveCount(shown);
+  }
   await expect(page.getByTestId('followup-counts')).toContainText('250 of 250 shown');
   await expect(more).toHaveCount(0);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-followups-csv').click()]);
@@ -79,5 +78,5 @@ test('a long list is drawn a hundred rows at a time, and the export has every ro
   await page.getByTestId('followup-group-promoter').click();
   await expect(listed).toHaveCount(1);
   await page.getByTestId('followup-group-detractor').click();
-  await expect(listed).toHaveCount(100);
+  await expect(listed).toHaveCount(50);
 });

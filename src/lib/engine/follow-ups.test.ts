@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromRows } from './answers';
 import { encodeCustomers } from './customers';
-import { isoToDay } from './days';
+import { dayToIso, isoToDay } from './days';
 import { assignWaves } from './transitions';
-import { followUpCounts, followUpKey, followUpList, followUpView, isOverdue, sortFollowUps, type FollowUpState } from './follow-ups';
+import { followUpCounts, followUpKey, followUpList, followUpView, isOverdue, sortFollowUps, type FollowUpOrder, type FollowUpRow, type FollowUpState } from './follow-ups';
 
 // Two waves. A: 9 → 3 (falling detractor, revenue 500); B: 2 → 6 (detractor, revenue 2,000);
 // C: only W2, 8; D: W2 twice, 10 then 4 (the later answer counts); one anonymous W2 answer, 1.
@@ -17,7 +17,7 @@ const rows = [
   { account: 'D', wave: 'W2', date: '2024-04-20', score: 4 },
   { account: '', wave: 'W2', date: '2024-04-21', score: 1 },
 ];
-function build(list = rows) {
+function build(list: ReadonlyArray<{ account: string; wave: string; date: string; score: number; revenue?: number; comment?: string }> = rows) {
   const t = tableFromRows(list.map((r) => ({ score: r.score, account: r.account, wave: r.wave, day: isoToDay(r.date), comment: r.comment ?? '', revenue: r.revenue })));
   t.customer = encodeCustomers(t, 'account');
   return t;
@@ -76,5 +76,41 @@ describe('followUpView', () => {
     expect(view.counts).toEqual({ new: 3, contacted: 0, resolved: 1, wont: 0 });
     expect(followUpView(table, waves, 1, 'detractor', undefined, states, { show: 'all', order: 'priority', today: 0 }).rows).toHaveLength(4);
     expect(followUpView(table, waves, 5, 'detractor', undefined, states, { show: 'all', order: 'priority', today: 0 }).total).toBe(0);
+  });
+});
+
+describe('sortFollowUps on a long list', () => {
+  // Each key once per row and small keys folded into one number (follow-ups.ts): the same order
+  // as comparing the keys one by one, written out here as the rule reads.
+  const ruleOrder = (list: FollowUpRow[], states: Map<string, FollowUpState>, order: FollowUpOrder, today: number) => {
+    const stage = (r: FollowUpRow) => ['new', 'contacted', 'resolved', 'wont'].indexOf(states.get(r.key)?.status ?? 'new');
+    const overdue = (r: FollowUpRow) => (isOverdue(states.get(r.key), dayToIso(today)) ? 0 : 1);
+    const open = (r: FollowUpRow) => -(r.date ? today - isoToDay(r.date) : 0);
+    const revenue = (r: FollowUpRow) => -(r.revenue ?? 0);
+    const keys = [stage, overdue, (r: FollowUpRow) => r.score, (r: FollowUpRow) => (r.falling ? 0 : 1), revenue, open, (r: FollowUpRow) => r.answer];
+    const first = { priority: [], score: [(r: FollowUpRow) => r.score], revenue: [revenue], open: [open] }[order];
+    return [...list].sort((a, b) => [...first, ...keys].map((key) => key(a) - key(b)).find((d) => d !== 0) ?? 0);
+  };
+  // 600 answers of 300 accounts over two waves; scores, dates, revenue and states from a fixed sequence.
+  let seed = 7;
+  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const many = Array.from({ length: 600 }, (_, i) => ({
+    account: `A${i % 300}`, wave: i < 300 ? 'W1' : 'W2', date: `2024-0${i < 300 ? 1 : 4}-${String(1 + next(28)).padStart(2, '0')}`, score: next(11),
+    revenue: next(3) ? undefined : 100 * next(50),
+  }));
+  const table = build(many);
+  const list = followUpList(table, assignWaves(table), 1, 'all');
+  const statuses: FollowUpState['status'][] = ['new', 'contacted', 'resolved', 'wont'];
+  const states = new Map(list.filter(() => next(4) === 0).map((r) => [r.key, { key: r.key, status: statuses[next(4)], owner: '', due: next(2) ? '2024-04-20' : '', notes: '', updatedAt: 1 }]));
+
+  it('orders as the rule reads, in every order, with and without stored states', () => {
+    expect(list).toHaveLength(300);
+    expect(states.size).toBeGreaterThan(30);
+    const today = isoToDay('2024-05-01');
+    for (const order of ['priority', 'score', 'revenue', 'open'] as const) {
+      for (const stored of [states, new Map<string, FollowUpState>()]) {
+        expect(sortFollowUps(list, stored, order, today).map((r) => r.answer)).toEqual(ruleOrder(list, stored, order, today).map((r) => r.answer));
+      }
+    }
   });
 });
