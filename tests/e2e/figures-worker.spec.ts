@@ -74,3 +74,17 @@ test('a big dataset: headline, trend, segments, transitions and follow-up after 
   await expect(page.getByTestId('followup-row')).toHaveCount(50);
   await expect(page.getByTestId('followup-row').first().locator('.score')).toHaveText('0');
 });
+
+test('word statistics of enough comments for two workers are joined off the page and count every comment', async ({ page }) => {
+  // 6,000 comments (two text workers from 5,000), each naming one thing; 料金 in every fourth.
+  const phrases = ['料金が高い', 'サポートが丁寧', '画面が見やすい', '動作が遅い'];
+  const rows = Array.from({ length: 6000 }, (_, i) => `W${i},2024-05-${String(1 + (i % 28)).padStart(2, '0')},${i % 11},${phrases[i % 4]}`);
+  const words = join(dir, 'words.csv');
+  writeFileSync(words, ['account,answered_at,score,comment', ...rows].join('\n') + '\n');
+  await page.goto('/');
+  await importFiles(page, [words]);
+  await page.getByRole('link', { name: 'Comments', exact: true }).click();
+  const price = page.getByTestId('word-frequency').locator('li', { has: page.locator('button', { hasText: /^料金$/ }) });
+  await expect(price).toBeVisible({ timeout: 60_000 });
+  await expect(price.locator('.muted')).toHaveText((6000 / 4).toLocaleString('en-US'));
+});

@@ -4,7 +4,7 @@
  * renewal dates, or from a phase column when the data names phases itself.
  */
 import { NO_DAY, type AnswerTable } from './answers';
-import { textAt, textIsEmpty } from './text-column';
+import { hasText, textAt, textIsEmpty } from './text-column';
 import type { NpsSummary } from './nps';
 import { npsByGroup, type PeriodOptions, type PeriodSummary } from './periods';
 
@@ -34,11 +34,24 @@ export interface Phases {
   standard: boolean;
 }
 
+/**
+ * The phases of a table's answers, remembered per table (its columns do not change once built):
+ * the Trend view asks on every visit and filter change, and a million answers take ~20 ms to read.
+ */
+const remembered = new WeakMap<AnswerTable, { of: readonly unknown[]; phases: Phases | null }>();
+
 export function lifecyclePhases(table: AnswerTable): Phases | null {
+  const of = [table.phase, table.day, table.since, table.renewal];
+  const known = remembered.get(table);
+  if (known && known.of.every((column, k) => column === of[k])) return known.phases;
+  const phases = phasesOf(table);
+  remembered.set(table, { of, phases });
+  return phases;
+}
+
+function phasesOf(table: AnswerTable): Phases | null {
   const phaseOf = new Int16Array(table.length).fill(-1);
-  let named = false;
-  for (let i = 0; i < table.length && !named; i++) named = !textIsEmpty(table.phase, i);
-  if (named) {
+  if (hasText(table.phase)) {
     const labels: string[] = [];
     const index = new Map<string, number>();
     for (let i = 0, len = table.length; i < len; i++) {

@@ -109,6 +109,12 @@ export interface WordPatchRequest {
   keep: string[];
 }
 
+/** The shares' word indexes, to be joined into one (off the page: ~40 ms at a million comments). */
+export interface WordMergeRequest {
+  kind: 'word-merge';
+  parts: WordIndex[];
+}
+
 export type WordsReply = { type: 'progress'; done: number } | { type: 'index'; index: WordIndex; patched?: number } | { type: 'error'; message: string };
 
 /**

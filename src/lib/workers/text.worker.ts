@@ -11,8 +11,8 @@ import { compileTopics, type CompiledTopics } from '../engine/text/topics';
 import { tagComments, type TopicTags } from '../engine/text/tag';
 import { retagAfterEdit } from '../engine/text/retag';
 import type { Topic } from '../engine/text/dictionary';
-import { answersMentioning, buildWordIndex, retokenise, type WordIndex } from '../engine/text/word-index';
-import type { TagReply, TagRequest, WordIndexRequest, WordPatchRequest, WordsReply } from './messages';
+import { answersMentioning, buildWordIndex, mergeWordIndexes, retokenise, type WordIndex } from '../engine/text/word-index';
+import type { TagReply, TagRequest, WordIndexRequest, WordMergeRequest, WordPatchRequest, WordsReply } from './messages';
 
 let compiled: CompiledTopics | undefined;
 /** The last answers tagged, kept so that a dictionary edit re-reads only what it can change. */
@@ -23,7 +23,8 @@ function sendIndex(index: WordIndex, patched?: number): void {
   scope.postMessage({ type: 'index', index, ...(patched === undefined ? {} : { patched }) } satisfies WordsReply, [index.tokens.buffer as ArrayBuffer, index.ends.buffer as ArrayBuffer]);
 }
 
-function words(request: WordIndexRequest | WordPatchRequest): void {
+function words(request: WordIndexRequest | WordPatchRequest | WordMergeRequest): void {
+  if (request.kind === 'word-merge') return sendIndex(mergeWordIndexes(request.parts));
   const comment = textFromWire(request.comment);
   if (request.kind === 'word-index') {
     const index = buildWordIndex(comment, request.from, request.to, request.keep, (done) => scope.postMessage({ type: 'progress', done } satisfies WordsReply));
@@ -56,7 +57,7 @@ function tag(request: TagRequest): void {
   scope.postMessage({ type: 'done', tags: sent, reread } satisfies TagReply, [sent.mask.buffer as ArrayBuffer, sent.polarity.buffer as ArrayBuffer, sent.written.buffer as ArrayBuffer]);
 }
 
-self.onmessage = (event: MessageEvent<TagRequest | WordIndexRequest | WordPatchRequest | { kind: 'release' }>) => {
+self.onmessage = (event: MessageEvent<TagRequest | WordIndexRequest | WordPatchRequest | WordMergeRequest | { kind: 'release' }>) => {
   try {
     if ('kind' in event.data && event.data.kind === 'release') memo = null;
     else if ('kind' in event.data) words(event.data);
