@@ -58,8 +58,8 @@ export class Figure<N extends FigureName> {
     if (!inputs) return null;
     if (!this.#offPage(inputs)) return runFigure(this.#name, inputs.table, inputs.args);
     // A figure of other answers (another dataset, or before an append) is never shown.
-    if (this.#fromWorker?.of.key === inputs.key) return this.#fromWorker.figure;
-    if (this.#first?.of.key === inputs.key) return this.#first.figure;
+    const known = this.#knownOf(inputs);
+    if (known) return known.figure;
     if (!this.#firstOnPage) return null;
     this.#first = { of: inputs, figure: runFigure(this.#name, inputs.table, inputs.args) };
     return this.#first.figure;
@@ -73,9 +73,9 @@ export class Figure<N extends FigureName> {
 
   /**
    * `inputs` is read tracked: the figure follows what it reads. Null: nothing to compute.
-   * `firstOnPage`: the first figure is computed on the page at once, the later ones in the
-   * worker — for a figure that is quick enough once (the headline) and must not wait for the
-   * worker to be sent the answers after an import.
+   * `firstOnPage`: with no figure of these answers yet, one is computed on the page at once, the
+   * later ones in the worker — for a figure that is quick enough once (the headline) and must
+   * not wait for the worker to be sent the answers after an import.
    */
   constructor(name: N, inputs: () => FigureInputs<N> | null, { firstOnPage = false } = {}) {
     this.#name = name;
@@ -85,11 +85,21 @@ export class Figure<N extends FigureName> {
     $effect(() => () => (this.#gone = true));
     $effect(() => {
       const current = this.#inputs;
-      if (!current || !this.#offPage(current)) return;
-      // The first figure of these answers is computed on the page, when `value` is read.
-      if (this.#firstOnPage && (this.#first?.of.key !== current.key || this.#first.of === current)) return;
-      untrack(() => this.#ask(current));
+      if (!current || !this.#offPage(current) || this.#first?.of === current) return;
+      // Only the inputs are tracked: a figure arriving from the worker asks nothing again.
+      untrack(() => {
+        // The first figure of these answers is computed on the page, when `value` is read.
+        if (this.#fromWorker?.of === current || (this.#firstOnPage && !this.#knownOf(current))) return;
+        void this.#ask(current);
+      });
     });
+  }
+
+  /** The latest figure of the same answers as `inputs` (of these inputs or earlier ones). */
+  #knownOf(inputs: FigureInputs<N>): { figure: FigureOf<N> } | null {
+    // A figure from the worker is always newer than the first one of the same answers.
+    if (this.#fromWorker?.of.key === inputs.key) return this.#fromWorker;
+    return this.#first?.of.key === inputs.key ? this.#first : null;
   }
 
   #offPage(inputs: FigureInputs<N>): boolean {
