@@ -43,15 +43,18 @@ export class FollowUpList {
 
   /** `choice` is read tracked; null: nothing is listed (follow-up is off). */
   constructor(dataset: OpenDataset, choice: () => FollowUpChoice | null) {
-    this.#picks = new Figure('followUps', () => {
-      const c = choice();
-      return c ? dataset.figureInputs<'followUps'>([c.wave, c.group, dataset.mask]) : null;
-    });
+    // Each part of the choice on its own: another order or status shown re-orders the list, it
+    // does not ask the worker or read the rows again.
+    const listed = $derived(choice() !== null);
+    const wave = $derived(choice()?.wave ?? null);
+    const group = $derived(choice()?.group ?? 'detractor');
+    const inertia = $derived(choice()?.inertia ?? null);
+    this.#picks = new Figure('followUps', () => (listed ? dataset.figureInputs<'followUps'>([wave, group, dataset.mask]) : null));
     $effect(() => {
-      const picks = this.#picks.value, table = dataset.table, inertia = choice()?.inertia ?? null;
+      const picks = this.#picks.value, table = dataset.table, marks = inertia;
       if (!picks || !table) return;
       const reading = { stopped: false };
-      untrack(() => void this.#read(table, picks, inertia, reading));
+      untrack(() => void this.#read(table, picks, marks, reading));
       return () => {
         reading.stopped = true;
       };
