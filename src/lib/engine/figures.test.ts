@@ -16,6 +16,7 @@ import type { AnswerTable } from './answers';
 import { figureColumns, runFigure, type FigureArgs, type FigureName, type FigureTable } from './figures';
 import { filterMask } from './filters';
 import { computeOverview } from './overview';
+import { oneVoicePerCustomer } from './one-voice';
 import { overviewStory } from './overview-story';
 import { trendView } from './trend';
 import { segmentsView } from './segments';
@@ -64,7 +65,8 @@ describe('figures computed as the worker computes them', () => {
     const which = k ? 'filtered' : 'all answers';
     const t = waves.table;
     it(`headline and story (${which})`, () => {
-      expect(inWorker(t, 'overview', ['account', include])).toEqual(computeOverview(t, 'account', include));
+      expect(inWorker(t, 'overview', ['account', include, false])).toEqual(computeOverview(t, 'account', include));
+      expect(inWorker(t, 'overview', ['account', include, true])).toEqual(computeOverview(t, 'account', oneVoicePerCustomer(t, include)));
       expect(inWorker(t, 'overviewStory', [{ include, oneVoice: k === 1, events }])).toEqual(overviewStory(t, { include, oneVoice: k === 1, events }));
     });
     it(`trend (${which})`, () => {
@@ -74,7 +76,8 @@ describe('figures computed as the worker computes them', () => {
     });
     it(`segments (${which})`, () => {
       const column = waves.record.segmentColumns[plan];
-      expect(inWorker(t, 'segments', [column, plan, month, include])).toEqual(segmentsView(t, column, t.segments[plan], month, include));
+      expect(inWorker(t, 'segments', [column, plan, month, include, false])).toEqual(segmentsView(t, column, t.segments[plan], month, include));
+      expect(inWorker(t, 'segments', [column, plan, month, include, true])).toEqual(segmentsView(t, column, t.segments[plan], month, oneVoicePerCustomer(t, include)));
     });
     it(`transitions, packed (${which})`, () => {
       for (const rule of ['latest', 'mean'] as const) {

@@ -102,7 +102,8 @@ export class OpenDataset {
   readonly oneVoice = $derived(this.query.oneVoice && this.identity !== null);
   /**
    * The answers a figure over the whole filtered range counts: the filter's, or with one voice
-   * per customer each customer's latest among them. (A time line picks per period: trendView.)
+   * per customer each customer's latest among them (a time line picks per period: trendView).
+   * For the report; the views' figures pick them where they are computed (engine/figures.ts).
    */
   readonly counted = $derived(this.table && this.oneVoice ? oneVoicePerCustomer(this.table, this.mask) : this.mask);
   /** Several touchpoints among the kept answers: not like for like (engine/touchpoints.ts). */
@@ -110,7 +111,7 @@ export class OpenDataset {
   // Depends on the answers, the identity and the filter only, not on the save state or name.
   // The first headline of these answers is computed here at once (~20 ms at a million: an import
   // or a reload shows it without waiting for the worker), a filter's in the figures worker.
-  readonly #headline = new Figure('overview', () => this.figureInputs<'overview'>([this.identity, this.counted]), { firstOnPage: true });
+  readonly #headline = new Figure('overview', () => this.figureInputs<'overview'>([this.identity, this.mask, this.oneVoice]), { firstOnPage: true });
   readonly overview = $derived(this.#headline.value);
   /** The headline shown is of the previous filter, the new one being computed. */
   readonly overviewPending = $derived(this.#headline.pending);
