@@ -2,19 +2,8 @@
 import type { FollowUpState } from '../engine/follow-ups';
 import { database, type NpsLinesDatabase, type StoredPlaybook } from './database';
 
-/**
- * Above this many keys every stored state is read at once and the keys picked from them: a
- * request per key (bulkGet) took ~90 ms of the page for a million answers' follow-up list of
- * thousands, and a team stores far fewer states than a wave lists answers.
- */
-export const READ_ALL_FROM = 500;
-
 /** The stored states of these keys (those never touched are absent). */
 export async function loadFollowUps(keys: readonly string[], db: NpsLinesDatabase = database()): Promise<Map<string, FollowUpState>> {
-  if (keys.length >= READ_ALL_FROM) {
-    const wanted = new Set(keys);
-    return new Map((await db.followUps.toArray()).filter((s) => wanted.has(s.key)).map((s) => [s.key, s]));
-  }
   const found = await db.followUps.bulkGet([...keys]);
   return new Map(found.flatMap((s) => (s ? [[s.key, s] as [string, FollowUpState]] : [])));
 }

@@ -32,7 +32,7 @@ export type TransitionsFigure = Omit<TransitionsView, 'watch' | 'chosen'> & {
   chosen: (Omit<ChosenPair, 'cells' | 'movers'> & { cells: Int32Array[] }) | null;
 };
 
-export function packWatch(items: readonly WatchItem[], labels: readonly string[]): WatchColumns {
+function packWatch(items: readonly WatchItem[], labels: readonly string[]): WatchColumns {
   const n = items.length;
   const waveOf = new Map(labels.map((label, w) => [label, w]));
   const out: WatchColumns = {
@@ -56,7 +56,7 @@ export function packWatch(items: readonly WatchItem[], labels: readonly string[]
   return out;
 }
 
-export function watchItemAt(watch: WatchColumns, k: number): WatchItem {
+function watchItemAt(watch: WatchColumns, k: number): WatchItem {
   const history: WatchItem['history'] = [];
   for (let h = k ? watch.historyEnds[k - 1] : 0; h < watch.historyEnds[k]; h++) history.push({ wave: watch.labels[watch.historyWave[h]], score: watch.historyScore[h] });
   return { customer: watch.customer[k], reason: REASONS[watch.reason[k]], lastScore: watch.lastScore[k], drop: watch.drop[k], silentWaves: watch.silentWaves[k], history };

@@ -13,7 +13,7 @@ import type { OpenDataset } from './open-dataset.svelte';
 import { Figure } from './figure.svelte';
 
 /** Rows read per task: ~2,000 take ~10 ms. A list this short is read and ordered at once. */
-export const ROWS_PER_TASK = 2_000;
+const ROWS_PER_TASK = 2_000;
 
 export interface FollowUpChoice {
   /** The wave chosen (null: the last one), the group, how it is shown. */

@@ -4,7 +4,7 @@
  * and lay out in one task; ten at a time keep each task short. A new list starts
  * from the first step again. The component that creates it owns it.
  */
-export const STEP = 10;
+const STEP = 10;
 
 export class RowsDrawn {
   #drawn = $state(STEP);
