@@ -62,10 +62,13 @@ export class FollowUpList {
     $effect(() => {
       const rows = this.#rows?.rows ?? null, c = choice();
       if (!rows || !c) return;
-      const show = () => (this.#shown = { of: rows, view: shownFollowUps(rows, c.ordering, c.showing) });
-      if (rows.length <= ROWS_PER_TASK) return void show();
-      // ~25 ms for a wave of a million answers: not in the task that then draws the list.
-      const timer = setTimeout(show, 0);
+      if (rows.length <= ROWS_PER_TASK) return void (this.#shown = { of: rows, view: shownFollowUps(rows, c.ordering, c.showing) });
+      // Ordering a wave of a million answers takes ~20 ms and drawing the list after it as much
+      // (more the first time, with the page around it): each in a task of its own.
+      let timer = setTimeout(() => {
+        const view = shownFollowUps(rows, c.ordering, c.showing);
+        timer = setTimeout(() => (this.#shown = { of: rows, view }), 0);
+      }, 0);
       return () => clearTimeout(timer);
     });
   }
