@@ -34,8 +34,10 @@ export function scrollRegion(node: HTMLElement, label: string) {
   watch();
   return {
     update(next: string) {
+      // Only the name can change here: measuring again would lay the page out in the middle of
+      // a redraw (the observers measure once it is laid out).
       name = next;
-      sync();
+      if (node.getAttribute('role') === 'region') node.setAttribute('aria-label', name);
     },
     destroy() {
       resized.disconnect();
