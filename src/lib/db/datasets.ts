@@ -87,18 +87,17 @@ export async function createDataset(
   await db.transaction('rw', db.datasets, db.chunks, async () => {
     await db.datasets.add(full);
     let stored = 0;
-    // One chunk ahead: the next one is cloned (the page's work) while the browser writes the one
-    // before, instead of each waiting for the other. Still one task per chunk, not one for all.
+    // Each chunk is added once the one before is written, so each is a task of its own (~20 ms
+    // at 65,536 answers). Added one ahead, Chromium gave the page the writes' results together
+    // and a million answers were stored in one ~370 ms task right after the overview showed; the
+    // next chunk is still cut out while the one before is written.
     let writing: Promise<unknown> | null = null;
     for (const chunk of chunksOf(record.id, table, 0)) {
-      const adding = addChunk(db, chunk);
-      // Its failure is met when it is awaited; until then it must not count as unhandled.
-      adding.catch(() => {});
       if (writing) {
         await writing;
         onChunkStored?.(++stored, total);
       }
-      writing = adding;
+      writing = addChunk(db, chunk);
     }
     if (writing) {
       await writing;

@@ -109,24 +109,18 @@ function startImportWorker(request: ImportRequest, watch: ImportWatch, storesIts
 /** Fewer answers than this are stored before the overview shows them (~10 ms: less than a frame). */
 const STORE_BEFORE_SHOWING = 20_000;
 
-/** Answers whose storing takes the page long enough (~50 ms) to wait until it is idle. */
-const STORE_WHEN_IDLE = 100_000;
-
 /**
- * After the overview is drawn: the next frame, then, for many answers, a moment the page has
- * nothing to do (the navigation to the dataset and its first render come first). A hidden tab
- * draws no frames and a browser without idle callbacks has none: a tenth of a second, then.
- * Fewer than STORE_WHEN_IDLE are stored right after the frame (fewer than STORE_BEFORE_SHOWING
- * do not wait for it at all).
+ * After the overview is drawn: the next frame (the navigation to the dataset and its first render
+ * come first), then a task. Storing needs no idle moment: each chunk is a task of its own (db/
+ * datasets.ts), so the page answers a click between two. A hidden tab draws no frames: a tenth
+ * of a second, then. Fewer than STORE_BEFORE_SHOWING answers do not wait for it at all.
  */
-function afterOverview(answers: number): Promise<void> {
+function afterOverview(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 100);
     requestAnimationFrame(() => {
       clearTimeout(timer);
-      if (answers < STORE_WHEN_IDLE) setTimeout(resolve, 0);
-      else if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
-      else setTimeout(resolve, 100);
+      setTimeout(resolve, 0);
     });
   });
 }
@@ -159,7 +153,7 @@ function startImportStoredByPage(request: ImportRequest, watch: ImportWatch): Ru
   // overview shows must find them. Many wait for the overview: storing a million answers is half
   // a second of the page's time.
   const stored = ready.then(async (done) => {
-    if (done.built.table.length >= STORE_BEFORE_SHOWING) await afterOverview(done.built.table.length);
+    if (done.built.table.length >= STORE_BEFORE_SHOWING) await afterOverview();
     if (cancelled) throw new ImportCancelled();
     return store(done);
   });
