@@ -98,7 +98,8 @@ export function csatGrid(table: AnswerTable, accounts: AccountTable, scale: Csat
 export function inertiaAnswers(table: AnswerTable, identity: IdentityKind, facts?: AccountFacts): Uint8Array | null {
   const n = table.length;
   const own = csatScaleOf(table.csat);
-  const fileScale = own ? null : datasetCsatScale(table, facts);
+  // The answers' own scale is known to be missing here: only the file's is left to read.
+  const fileScale = own || !facts?.csat ? null : csatScaleOf(facts.csat);
   if (!own && !fileScale) return null;
   const marks = new Uint8Array(n);
   if (own) {
