@@ -98,6 +98,8 @@ export async function createDataset(
         onChunkStored?.(++stored, total);
       }
       writing = addChunk(db, chunk);
+      // Its failure is met when it is awaited; until then it must not count as unhandled.
+      writing.catch(() => {});
     }
     if (writing) {
       await writing;
