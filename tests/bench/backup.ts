@@ -2,7 +2,7 @@
 // segments, a Japanese comment on ~60% of rows) read as the page reads it, cut into the page's
 // chunks, written as a backup file and read back (db/backup-file.ts, in Node: the same code the
 // page runs; IndexedDB's own reading and writing are not included).
-//   node tests/bench/bundle-run.mjs tests/bench/backup.ts bench-out/export-1000000.csv
+//   node tests/bench/bundle-run.mjs tests/bench/backup.ts bench-out/answers-v2-1000000.csv
 import { readFileSync } from 'node:fs';
 import { importFiles } from '../../src/lib/ingest/pipeline';
 import { previewFile } from '../../src/lib/ingest/preview';

@@ -5,7 +5,8 @@
 // Not part of `npm test`: timings on shared machines are noisy, so they are reported, not asserted.
 import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +15,8 @@ import { generateExport } from './generate.mjs';
 const root = resolve(import.meta.dirname, '..', '..');
 const outDir = join(root, 'bench-out');
 mkdirSync(outDir, { recursive: true });
+/** The seeded export of `rows` answers (generate.mjs; named anew when its shape changes, so an old one is not reused). */
+const exportPath = (rows) => join(outDir, `answers-v2-${rows}.csv`);
 const sizes = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
@@ -31,10 +34,11 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
+const CHROMIUM = {
   executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync),
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
-});
+};
+const browser = await chromium.launch(CHROMIUM);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const print = (o) => console.log(JSON.stringify(o));
@@ -53,8 +57,13 @@ function rendererPeakRss() {
   return Math.round(peak);
 }
 
+/**
+ * One import and reload in a fresh browser profile on disk, as a person's browser has, so that
+ * IndexedDB writes and reads a disk (`browser.newContext()` gives an in-memory profile).
+ */
 async function importOnce(path, rows, bytes) {
-  const ctx = await browser.newContext();
+  const profile = mkdtempSync(join(tmpdir(), 'nps-bench-'));
+  const ctx = await chromium.launchPersistentContext(profile, CHROMIUM);
   await ctx.addInitScript(() => {
     // Timed inside the page: from the confirm click to the first NPS figure on screen.
     document.addEventListener('click', (e) => {
@@ -70,7 +79,7 @@ async function importOnce(path, rows, bytes) {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
       .observe({ type: 'longtask', buffered: true });
   });
-  const page = await ctx.newPage();
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Performance.enable');
   let peakHeap = 0, sampling = true;
@@ -107,11 +116,12 @@ async function importOnce(path, rows, bytes) {
   await sampler;
   const peakRssMB = rendererPeakRss();
   await ctx.close();
+  rmSync(profile, { recursive: true, force: true });
   return { previewSeconds, totalSeconds, overviewSeconds, storedSeconds, reloadSeconds, longestTaskMs, peakHeapMB: Math.round(peakHeap / 1e6), peakRssMB };
 }
 
 for (const rows of sizes) {
-  const path = join(outDir, `export-${rows}.csv`);
+  const path = exportPath(rows);
   const bytes = await generateExport(path, rows);
   const runs = [];
   for (let i = 0; i < rounds; i++) runs.push(await importOnce(path, rows, bytes));
@@ -167,7 +177,7 @@ async function commentsOnce(path) {
 }
 {
   const rows = Number(process.env.BENCH_COMMENT_ROWS ?? Math.max(...sizes));
-  const path = join(outDir, `export-${rows}.csv`);
+  const path = exportPath(rows);
   if (!existsSync(path)) await generateExport(path, rows);
   const r = await commentsOnce(path);
   const reread = /([\d,]+) of ([\d,]+) comments/.exec(r.note ?? '');
@@ -178,7 +188,7 @@ async function commentsOnce(path) {
 
 // Recompute after a filter change: the engine on the answers, in Node.
 for (const rows of sizes) {
-  const out = execSync(`node tests/bench/bundle-run.mjs tests/bench/recompute.ts ${join(outDir, `export-${rows}.csv`)}`, { cwd: root, encoding: 'utf8' });
+  const out = execSync(`node tests/bench/bundle-run.mjs tests/bench/recompute.ts ${exportPath(rows)}`, { cwd: root, encoding: 'utf8' });
   process.stdout.write(out.split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 }
 
@@ -186,7 +196,7 @@ for (const rows of sizes) {
 // 10M generated rows when BENCH_DUCKDB_10M=1 (~1.4 GB generated into a temporary folder and
 // removed; a few minutes on two cores, so it is asked for, not run by default).
 for (const rows of [Math.max(...sizes), ...(process.env.BENCH_DUCKDB_10M === '1' ? [10_000_000] : [])]) {
-  const path = join(outDir, `export-${rows}.csv`);
+  const path = exportPath(rows);
   const out = execSync(`node tests/bench/bundle-run.mjs tests/bench/duckdb.ts ${rows}${existsSync(path) ? ` ${path}` : ''}`, { cwd: root, encoding: 'utf8' });
   process.stdout.write(out.split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 }
@@ -201,7 +211,7 @@ process.stdout.write(execSync('node tests/bench/bundle-run.mjs tests/bench/taggi
 process.stdout.write(execSync('node tests/bench/bundle-run.mjs tests/bench/tokenise.ts', { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 
 // A backup file of the largest size's answers, written and read back (the file format, in Node).
-process.stdout.write(execSync(`node tests/bench/bundle-run.mjs tests/bench/backup.ts ${join(outDir, `export-${Math.max(...sizes)}.csv`)}`, { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
+process.stdout.write(execSync(`node tests/bench/bundle-run.mjs tests/bench/backup.ts ${exportPath(Math.max(...sizes))}`, { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('{')).join('\n') + '\n');
 
 // Initial JavaScript of the hosted build: what the start page loads to show and work, gzipped —
 // counted when its drop zone is on screen; then what follows once the page is idle or at the first
