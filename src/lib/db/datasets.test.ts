@@ -7,6 +7,7 @@ import { tableFromRows, type AnswerTable } from '../engine/answers';
 import { textAt, TextColumnBuilder, unpackText } from '../engine/text-column';
 import { unitsOf } from '../engine/text-units';
 import { loadWordIndex, saveWordIndex } from './word-index';
+import { storedLookOf } from '../engine/first-look';
 
 function answers(n: number): AnswerTable {
   return tableFromRows(
@@ -40,6 +41,28 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await db.delete();
+});
+
+describe('the first look kept with a new dataset', () => {
+  it('counts every stored answer, by category and by month, and is shown only for those answers', async () => {
+    // Scores 10, 9, 8, 7, 6, 0, 10 and one undated 3: promoters 3, passives 2, detractors 3 of 8,
+    // NPS (3 − 3) / 8 = 0; January 2022 (days 18993–19023) has 10, 9, 6 → (2 − 1) / 3 = +33.3.
+    const table = tableFromRows([
+      { score: 10, day: 18993 }, { score: 9, day: 19000 }, { score: 6, day: 19023 },
+      { score: 8, day: 19024 }, { score: 7, day: 19030 }, { score: 0, day: 19040 }, { score: 10, day: 19050 },
+      { score: 3 },
+    ], 0);
+    const record = await createDataset(meta('look'), table, db);
+    const stored = (await getDataset('look', db))!;
+    const look = storedLookOf(stored)!;
+    expect([look.n, look.promoters, look.passives, look.detractors]).toEqual([8, 3, 2, 3]);
+    expect(look.nps).toBeCloseTo(0, 10);
+    expect(look.months.map((m) => [m.iso, m.n])).toEqual([['2022-01', 3], ['2022-02', 4]]);
+    expect(look.months[0].nps).toBeCloseTo(100 / 3, 10);
+    // Another set of answers (an append, a file's answers removed) has another key: not shown.
+    expect(storedLookOf({ ...record, answerCount: record.answerCount + 1 })).toBeNull();
+    expect(storedLookOf({ ...record, firstLook: undefined })).toBeNull();
+  });
 });
 
 describe('createDataset stores answers as columnar chunks', () => {

@@ -19,6 +19,7 @@ import { lacksCustomers, upgradeChunk, upgradeRecord } from './legacy';
 import { StorageError } from './storage-error';
 import { withValidSettings } from './validate-settings';
 import { SETTING_NAMES, type DatasetSettings } from '../engine/dataset';
+import { storedFirstLook } from '../engine/first-look';
 
 /** A stored record as the current code reads it: earlier shapes upgraded, unusable settings left out. */
 const readRecord = (record: DatasetRecord) => withValidSettings(upgradeRecord(record));
@@ -83,7 +84,8 @@ export async function createDataset(
   const total = chunkCount(table.length);
   // An import that skipped duplicates used more answer ids than it keeps: the next id must come
   // after all of them, or an appended answer could take an id a kept one already has.
-  const full: DatasetRecord = { ...record, answerCount: table.length, chunkCount: total, nextAnswerId: record.nextAnswerId ?? table.length, version: 1 };
+  const counts = { id: record.id, answerCount: table.length, nextAnswerId: record.nextAnswerId ?? table.length };
+  const full: DatasetRecord = { ...record, ...counts, chunkCount: total, version: 1, firstLook: storedFirstLook(counts, table) };
   await db.transaction('rw', db.datasets, db.chunks, async () => {
     await db.datasets.add(full);
     let stored = 0;

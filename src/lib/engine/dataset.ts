@@ -6,6 +6,7 @@
 import type { SegmentColumn } from './answers';
 import type { IdentityKind } from './customers';
 import type { AccountFacts, InvitationList } from './account-files';
+import type { StoredFirstLook } from './first-look';
 
 /** Encodings and delimiters the import reads (ingest/encoding.ts, ingest/csv.ts decide which). */
 export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp' | 'windows-1252';
@@ -111,6 +112,8 @@ export interface DatasetRecord extends DatasetSettings {
    * read and is refused when another tab changed the dataset since. Absent before it existed (0).
    */
   version?: number;
+  /** The stored answers' first look, shown while a reload reads them (engine/first-look.ts). */
+  firstLook?: StoredFirstLook;
 }
 
 /** The stored version of a record (0 for records written before versions were counted). */

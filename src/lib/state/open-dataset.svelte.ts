@@ -14,6 +14,7 @@ import type { Report, ReportEvent } from '../engine/report';
 import type { Topic } from '../engine/text/dictionary';
 import { settingsOf, SETTING_NAMES, versionOf, type DatasetRecord, type DatasetSettings } from '../engine/dataset';
 import { hasOutcomes } from '../engine/outcomes';
+import { storedLookOf, type FirstLookSummary } from '../engine/first-look';
 import { countKept, filterMask } from '../engine/filters';
 import { oneVoicePerCustomer } from '../engine/one-voice';
 import { mixedTouchpoints } from '../engine/touchpoints';
@@ -55,6 +56,8 @@ export class OpenDataset {
   loadProblem = $state<Notice | null>(null);
   /** The version of this tab's copy when another tab was found to have changed the dataset. */
   #staleAt = $state<number | null>(null);
+  /** While the answers are read back: the first look stored with them, when it is of these answers. */
+  storedLook = $state.raw<{ look: FirstLookSummary; employee: boolean } | null>(null);
   /** Why the last change asked of this dataset (removing a file's rows) was not made. */
   notice = $state<Notice | null>(null);
   readonly events = new DatasetEvents();
@@ -147,6 +150,16 @@ export class OpenDataset {
     if (!loadedDatasets.get(id)) {
       this.status = 'loading';
       this.loadProblem = null;
+      this.storedLook = null;
+      // The record alone comes in a few milliseconds: its first look shows the NPS while the
+      // answers are read (a million take ~0.3 s). Only while still loading this dataset.
+      getDataset(id).then(
+        (record) => {
+          const look = record && storedLookOf(record);
+          if (look && this.id === id && this.status === 'loading') this.storedLook = { look, employee: record.employee === true };
+        },
+        () => {},
+      );
       let loaded: Awaited<ReturnType<typeof loadDataset>>;
       try {
         loaded = await loadDataset(id);
@@ -167,6 +180,7 @@ export class OpenDataset {
     if (this.id !== id) return;
     this.#staleAt = null;
     this.status = 'ready';
+    this.storedLook = null;
     this.events.load(id);
     this.references.load(id);
     this.#refreshText();
