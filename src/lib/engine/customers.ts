@@ -46,7 +46,7 @@ export function encodeCustomers(table: AnswerTable, identity: IdentityKind): Uin
 const largest = new WeakMap<Uint32Array, number>();
 
 /** The highest customer code, remembered per column: filters recount often, codes never change. */
-function largestCode(customer: Uint32Array): number {
+export function largestCode(customer: Uint32Array): number {
   let max = largest.get(customer);
   if (max === undefined) {
     max = 0;

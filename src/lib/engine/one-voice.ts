@@ -5,6 +5,7 @@
  * "Latest" is the transitions' rule: date and time as written, then the later file and row.
  */
 import { NO_DAY, type AnswerTable } from './answers';
+import { largestCode } from './customers';
 import { allDayRange, periodSlots, type PeriodOptions } from './periods';
 import { isLater } from './transitions';
 
@@ -41,8 +42,7 @@ export function oneVoicePerCustomer(table: AnswerTable, include?: Uint8Array, pe
  */
 function latestPerCustomer(table: AnswerTable, keep: Uint8Array, include?: Uint8Array): Uint8Array {
   const { customer, length } = table;
-  let largest = 0;
-  for (let i = 0; i < length; i++) if (customer[i] > largest) largest = customer[i];
+  const largest = largestCode(customer);
   const latest = new Int32Array(largest + 1);
   for (let i = 0; i < length; i++) {
     if (include && !include[i]) continue;
